@@ -1,0 +1,32 @@
+using System.Reflection;
+using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Domain.Users;
+using Mediator;
+
+namespace HiringPlatform.Application.Common.Behaviours;
+
+// Coarse, role-level rules declared on the request. Resource rules ("only your own interview") live in handlers.
+// Admins pass every role check: they manage the whole installation.
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user)
+    : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
+{
+    private static readonly AuthorizeAttribute[] Rules = typeof(TMessage).GetCustomAttributes<AuthorizeAttribute>(true).ToArray();
+    private static readonly bool Anonymous = typeof(TMessage).GetCustomAttribute<AllowAnonymousAttribute>(true) is not null;
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (Anonymous) return next(message, cancellationToken);
+        if (Rules.Length == 0)
+            throw new InvalidOperationException($"{RequestName.Of<TMessage>()} declares neither [Authorize] nor [AllowAnonymous].");
+        if (!user.IsAuthenticated) throw new UnauthorizedAccessException();
+        if (user.IsInRole(Roles.Admin)) return next(message, cancellationToken);
+        foreach (var rule in Rules)
+        {
+            var roles = rule.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (roles.Length > 0 && !roles.Any(user.IsInRole)) throw new ForbiddenAccessException();
+        }
+        return next(message, cancellationToken);
+    }
+}

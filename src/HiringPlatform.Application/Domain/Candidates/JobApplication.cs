@@ -1,0 +1,141 @@
+using HiringPlatform.Application.Domain.Common;
+
+namespace HiringPlatform.Application.Domain.Candidates;
+
+public enum ApplicationStatus { Active, Rejected, Withdrawn, Hired }
+
+public enum RejectionReason { SkillsGap, ExperienceLevel, Compensation, LocationOrTimeZone, PositionFilled, CandidateWithdrew, Other }
+
+// "Application" would clash with the HiringPlatform.Application namespace.
+public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
+{
+    private readonly List<ScreeningAnswer> _answers = [];
+
+    private JobApplication() { }
+
+    public JobApplication(Guid candidateId, Guid postingId, Guid firstStageId, CandidateSource source, string? sourceDetail, DateTimeOffset at)
+    {
+        CandidateId = candidateId;
+        PostingId = postingId;
+        StageId = firstStageId;
+        Source = source;
+        SourceDetail = sourceDetail;
+        AppliedAt = at;
+        StageEnteredAt = at;
+    }
+
+    public Guid CandidateId { get; set; }
+    public Guid PostingId { get; private set; }
+    public Guid StageId { get; private set; }
+    public ApplicationStatus Status { get; private set; } = ApplicationStatus.Active;
+    public CandidateSource Source { get; private set; }
+    public string? SourceDetail { get; set; }
+    public DateTimeOffset AppliedAt { get; private set; }
+    public DateTimeOffset StageEnteredAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public RejectionReason? RejectionReason { get; private set; }
+    public Guid? RejectionCompetencyId { get; private set; }
+    public string? RejectionNote { get; private set; }
+
+    // What the candidate wrote when applying.
+    public string? CoverNote { get; set; }
+    public DateTimeOffset? ConsentedAt { get; set; }
+    public int? ConsentRetentionMonths { get; set; }
+
+    // Weighted score (1–4) kept up to date when scorecards are submitted; shown on board cards and ranked on.
+    public decimal? WeightedScore { get; set; }
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<ScreeningAnswer> Answers => _answers;
+
+    public bool IsActive => Status == ApplicationStatus.Active;
+
+    public void AddAnswer(Guid questionId, string questionText, string answer) =>
+        _answers.Add(new ScreeningAnswer(Id, questionId, questionText, answer));
+
+    public void MoveTo(Guid stageId, DateTimeOffset at)
+    {
+        EnsureActive("moved");
+        if (stageId == StageId) throw new DomainException("The application is already in that stage.");
+        StageId = stageId;
+        StageEnteredAt = at;
+    }
+
+    public void Reject(RejectionReason reason, Guid? competencyId, string? note, DateTimeOffset at)
+    {
+        EnsureActive("rejected");
+        if (reason == Candidates.RejectionReason.SkillsGap && competencyId is null)
+            throw new DomainException("Name the competency that is missing.");
+        if (reason == Candidates.RejectionReason.Other && string.IsNullOrWhiteSpace(note))
+            throw new DomainException("Add a note explaining the reason.");
+        Status = ApplicationStatus.Rejected;
+        RejectionReason = reason;
+        RejectionCompetencyId = reason == Candidates.RejectionReason.SkillsGap ? competencyId : null;
+        RejectionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ClosedAt = at;
+    }
+
+    public void Withdraw(DateTimeOffset at)
+    {
+        EnsureActive("withdrawn");
+        Status = ApplicationStatus.Withdrawn;
+        ClosedAt = at;
+    }
+
+    public void Reopen(DateTimeOffset at)
+    {
+        if (Status != ApplicationStatus.Rejected) throw new DomainException("Only a rejected application can be reopened.");
+        Status = ApplicationStatus.Active;
+        RejectionReason = null;
+        RejectionCompetencyId = null;
+        RejectionNote = null;
+        ClosedAt = null;
+        StageEnteredAt = at;
+    }
+
+    public void Hire(DateTimeOffset at)
+    {
+        EnsureActive("hired");
+        Status = ApplicationStatus.Hired;
+        ClosedAt = at;
+    }
+
+    // Merge: the absorbed application's history moves onto this one.
+    public void ReassignCandidate(Guid candidateId) => CandidateId = candidateId;
+
+    public void EraseAnswers()
+    {
+        foreach (var a in _answers) a.Erase();
+        CoverNote = null;
+        SourceDetail = null;
+        RejectionNote = null;
+    }
+
+    private void EnsureActive(string verb)
+    {
+        if (Status != ApplicationStatus.Active)
+            throw new DomainException($"This application is {Status.ToString().ToLowerInvariant()}, so it cannot be {verb}.");
+    }
+}
+
+public sealed class ScreeningAnswer : Entity
+{
+    private ScreeningAnswer() { }
+
+    public ScreeningAnswer(Guid applicationId, Guid questionId, string questionText, string answer)
+    {
+        ApplicationId = applicationId;
+        QuestionId = questionId;
+        QuestionText = questionText;
+        Answer = answer;
+    }
+
+    public Guid ApplicationId { get; set; }
+    public Guid QuestionId { get; private set; }
+
+    // The wording the candidate answered, kept even if the posting's question is edited later.
+    public string QuestionText { get; private set; } = "";
+    public string Answer { get; private set; } = "";
+
+    internal void Erase() => Answer = "";
+}

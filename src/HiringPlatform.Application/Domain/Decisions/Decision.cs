@@ -1,0 +1,118 @@
+using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Common;
+
+namespace HiringPlatform.Application.Domain.Decisions;
+
+public enum DecisionKind { Advance, Reject, Offer }
+
+// A debrief decision, with the hiring manager's written rationale.
+public sealed class Decision : Entity
+{
+    private Decision() { }
+
+    public Decision(Guid applicationId, Guid decidedBy, DecisionKind kind, string rationale, RejectionReason? rejectionReason, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(rationale)) throw new DomainException("Write down the rationale for the decision.");
+        ApplicationId = applicationId;
+        DecidedBy = decidedBy;
+        Kind = kind;
+        Rationale = rationale.Trim();
+        RejectionReason = rejectionReason;
+        At = at;
+    }
+
+    public Guid ApplicationId { get; set; }
+    public Guid DecidedBy { get; private set; }
+    public DecisionKind Kind { get; private set; }
+    public string Rationale { get; private set; } = "";
+    public RejectionReason? RejectionReason { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
+public enum OfferStatus { Draft, Approved, Sent, Accepted, Declined, Withdrawn }
+
+public sealed class Offer : AuditableEntity, IConcurrencyChecked
+{
+    private Offer() { }
+
+    public Offer(Guid applicationId, decimal salary, string currency, DateOnly startDate, string? notes, Guid createdBy)
+    {
+        ApplicationId = applicationId;
+        Salary = salary;
+        Currency = currency;
+        StartDate = startDate;
+        Notes = notes;
+        CreatedBy = createdBy;
+    }
+
+    public Guid ApplicationId { get; set; }
+    public decimal Salary { get; private set; }
+    public string Currency { get; private set; } = "USD";
+    public DateOnly StartDate { get; private set; }
+    public string? Notes { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public OfferStatus Status { get; private set; } = OfferStatus.Draft;
+
+    // An offer outside the posting's salary band needs an admin's approval with a reason.
+    public bool OutsideBand { get; private set; }
+    public Guid? ExceptionApprovedBy { get; private set; }
+    public string? ExceptionReason { get; private set; }
+    public Guid? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public DateTimeOffset? RespondedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    public void Update(decimal salary, string currency, DateOnly startDate, string? notes)
+    {
+        if (Status != OfferStatus.Draft) throw new DomainException("Only a draft offer can be changed.");
+        Salary = salary;
+        Currency = currency;
+        StartDate = startDate;
+        Notes = notes;
+        ExceptionApprovedBy = null;
+        ExceptionReason = null;
+    }
+
+    public void CheckBand(JobPostings.SalaryBand band) =>
+        OutsideBand = !band.Contains(Salary) || !string.Equals(band.Currency, Currency, StringComparison.OrdinalIgnoreCase);
+
+    public void ApproveException(Guid adminId, string reason)
+    {
+        if (!OutsideBand) throw new DomainException("This offer is inside the salary band; no exception is needed.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give the reason for the exception.");
+        ExceptionApprovedBy = adminId;
+        ExceptionReason = reason.Trim();
+    }
+
+    public void Approve(Guid hiringManagerId, DateTimeOffset at)
+    {
+        if (Status != OfferStatus.Draft) throw new DomainException("Only a draft offer can be approved.");
+        if (OutsideBand && ExceptionApprovedBy is null)
+            throw new DomainException("The salary is outside the posting's band: an admin must approve the exception first.");
+        Status = OfferStatus.Approved;
+        ApprovedBy = hiringManagerId;
+        ApprovedAt = at;
+    }
+
+    public void MarkSent(DateTimeOffset at)
+    {
+        if (Status != OfferStatus.Approved) throw new DomainException("Only an approved offer can be sent.");
+        Status = OfferStatus.Sent;
+        SentAt = at;
+    }
+
+    public void Accept(DateTimeOffset at)
+    {
+        if (Status != OfferStatus.Sent) throw new DomainException("Only a sent offer can be accepted.");
+        Status = OfferStatus.Accepted;
+        RespondedAt = at;
+    }
+
+    public void Decline(DateTimeOffset at)
+    {
+        if (Status != OfferStatus.Sent) throw new DomainException("Only a sent offer can be declined.");
+        Status = OfferStatus.Declined;
+        RespondedAt = at;
+    }
+}

@@ -1,0 +1,93 @@
+using HiringPlatform.Application.Domain.Common;
+
+namespace HiringPlatform.Application.Domain.Interviews;
+
+public enum InterviewStatus { Scheduled, Cancelled, Completed }
+
+public sealed class Interview : AuditableEntity, IConcurrencyChecked
+{
+    private readonly List<InterviewParticipant> _participants = [];
+
+    private Interview() { }
+
+    public Interview(Guid applicationId, Guid stageId, DateTimeOffset startsAtUtc, int durationMinutes, string? locationOrLink)
+    {
+        if (durationMinutes is <= 0 or > 8 * 60) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
+        ApplicationId = applicationId;
+        StageId = stageId;
+        StartsAt = startsAtUtc.ToUniversalTime();
+        DurationMinutes = durationMinutes;
+        EndsAt = StartsAt.AddMinutes(durationMinutes);
+        LocationOrLink = locationOrLink;
+    }
+
+    // Only an active application can be interviewed; the interview starts with its panel.
+    public static Interview Schedule(Candidates.JobApplication application, Guid stageId, DateTimeOffset startsAtUtc, int durationMinutes,
+        string? locationOrLink, IEnumerable<Guid> interviewerIds)
+    {
+        if (!application.IsActive)
+            throw new DomainException($"This application is {application.Status.ToString().ToLowerInvariant()}, so no interview can be scheduled.");
+        var interview = new Interview(application.Id, stageId, startsAtUtc, durationMinutes, locationOrLink);
+        interview.SetInterviewers(interviewerIds);
+        return interview;
+    }
+
+    public Guid ApplicationId { get; private set; }
+    public Guid StageId { get; private set; }
+
+    // Always UTC; shown in each viewer's own time zone.
+    public DateTimeOffset StartsAt { get; private set; }
+    public int DurationMinutes { get; private set; }
+
+    // Stored (not computed) so overlap and overdue-feedback queries can filter and index on it.
+    public DateTimeOffset EndsAt { get; private set; }
+    public string? LocationOrLink { get; set; }
+    public InterviewStatus Status { get; private set; } = InterviewStatus.Scheduled;
+    public string? CancellationReason { get; private set; }
+
+    // iCalendar SEQUENCE: every reschedule or cancellation sent to calendars bumps it, so they replace the old entry.
+    public int CalendarSequence { get; private set; }
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<InterviewParticipant> Participants => _participants;
+
+    public void SetInterviewers(IEnumerable<Guid> userIds)
+    {
+        var wanted = userIds.Distinct().ToList();
+        if (wanted.Count == 0) throw new DomainException("An interview needs at least one interviewer.");
+        _participants.RemoveAll(p => !wanted.Contains(p.InterviewerId));
+        foreach (var id in wanted.Where(id => _participants.All(p => p.InterviewerId != id)))
+            _participants.Add(new InterviewParticipant(Id, id));
+    }
+
+    public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes)
+    {
+        if (Status != InterviewStatus.Scheduled) throw new DomainException("Only a scheduled interview can be rescheduled.");
+        if (durationMinutes is <= 0 or > 8 * 60) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
+        StartsAt = startsAtUtc.ToUniversalTime();
+        DurationMinutes = durationMinutes;
+        EndsAt = StartsAt.AddMinutes(durationMinutes);
+        CalendarSequence++;
+    }
+
+    public void Cancel(string? reason)
+    {
+        if (Status != InterviewStatus.Scheduled) throw new DomainException("Only a scheduled interview can be cancelled.");
+        Status = InterviewStatus.Cancelled;
+        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CalendarSequence++;
+    }
+
+    public void Complete() => Status = Status == InterviewStatus.Scheduled ? InterviewStatus.Completed : Status;
+}
+
+public sealed class InterviewParticipant
+{
+    private InterviewParticipant() { }
+    public InterviewParticipant(Guid interviewId, Guid interviewerId) { InterviewId = interviewId; InterviewerId = interviewerId; }
+    public Guid InterviewId { get; private set; }
+    public Guid InterviewerId { get; private set; }
+
+    // Overdue feedback gets one reminder email, never more.
+    public DateTimeOffset? ReminderSentAt { get; set; }
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Candidates;
+using Mediator;
+
+namespace HiringPlatform.Application.Features.Candidates;
+
+// Moves one card to another stage of its posting's plan (forward, back, or dropped on a column).
+public static class MoveApplication
+{
+    [Authorize(Roles = "Recruiter,HiringManager")]
+    public sealed record Command : ICommand<Model>
+    {
+        public Guid ApplicationId { get; init; }
+        public Guid ToStageId { get; init; }
+
+        // The version the user saw on the board.
+        public uint Version { get; init; }
+    }
+
+    public sealed record Model(Guid CandidateId, string CandidateName, string StageName);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ApplicationId).NotEmpty();
+            RuleFor(c => c.ToStageId).NotEmpty().WithMessage("Choose the stage to move to.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Model>
+    {
+        public async ValueTask<Model> Handle(Command command, CancellationToken ct)
+        {
+            var context = await Pipeline.LoadAsync(db, user, command.ApplicationId, ct);
+            Pipeline.EnsureVersion(context, command.Version, db);
+            var to = context.Stages.SingleOrDefault(s => s.Id == command.ToStageId)
+                ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");
+            var application = context.Application;
+            var from = context.Stage(application.StageId);
+            var now = clock.GetUtcNow();
+            application.MoveTo(to.Id, now);
+            db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.Id, ActivityKind.Moved,
+                $"Moved from {from.Name} to {to.Name} · {context.PostingTitle}"));
+            await Pipeline.SaveAsync(db, application.Id, ct);
+            var name = await CandidateNames.OfAsync(db, application.CandidateId, ct);
+            return new Model(application.CandidateId, name, to.Name);
+        }
+    }
+}

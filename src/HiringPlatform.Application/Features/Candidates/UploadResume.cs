@@ -1,0 +1,48 @@
+using FluentValidation;
+using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiringPlatform.Application.Features.Candidates;
+
+// A newer résumé from the profile; the old file stays listed under files.
+public static class UploadResume
+{
+    [Authorize(Roles = "Recruiter,HiringManager")]
+    public sealed record Command : ICommand<Unit>
+    {
+        public Guid CandidateId { get; init; }
+        public string? ResumeFileName { get; init; }
+        public long ResumeSize { get; init; }
+        public byte[]? ResumeContent { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ResumeContent).NotEmpty().WithMessage("Choose a file to upload.");
+            RuleFor(c => c.ResumeSize).LessThanOrEqualTo(ResumeUpload.MaxBytes)
+                .OverridePropertyName(nameof(Command.ResumeContent)).WithMessage("The résumé is larger than 5 MB.");
+            RuleFor(c => c.ResumeContent).Must(c => ResumeUpload.DetectContentType(c) is not null)
+                .When(c => c.ResumeContent is { Length: > 0 } && c.ResumeSize <= ResumeUpload.MaxBytes)
+                .WithMessage("Upload a PDF or Word (.docx) file.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, IFileStorage storage) : ICommandHandler<Command, Unit>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        {
+            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct)
+                ?? throw new NotFoundException("Candidate");
+            await ResumeUpload.AddAsync(db, storage, candidate, command.ResumeFileName, command.ResumeContent!, user.Id, clock.GetUtcNow(), ct);
+            await db.SaveChangesAsync(ct);
+            return Unit.Value;
+        }
+    }
+}

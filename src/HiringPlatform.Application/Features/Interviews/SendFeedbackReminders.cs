@@ -1,0 +1,58 @@
+using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Interviews;
+using HiringPlatform.Application.Domain.Operations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiringPlatform.Application.Features.Interviews;
+
+// One reminder, never more, to each interviewer whose feedback is overdue (24 h after the interview ended).
+// Run periodically by a background worker; ReminderSentAt makes a second run a no-op for the same person.
+public static class SendFeedbackReminders
+{
+    // Sent only by the in-process worker, which has no signed-in user; no endpoint exposes it.
+    [AllowAnonymous]
+    public sealed record Command : ICommand<int>
+    {
+        public int BatchSize { get; init; } = 200;
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            var overdueBefore = now - FeedbackRules.DueWithin;
+            var due = await (
+                from p in db.InterviewParticipants
+                join i in db.Interviews on p.InterviewId equals i.Id
+                where p.ReminderSentAt == null && i.Status != InterviewStatus.Cancelled && i.EndsAt <= overdueBefore
+                      && !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
+                join u in db.Users on p.InterviewerId equals u.Id
+                join a in db.Applications on i.ApplicationId equals a.Id
+                join c in db.Candidates on a.CandidateId equals c.Id
+                join s in db.InterviewStages on i.StageId equals s.Id
+                orderby i.EndsAt
+                select new { Participant = p, u.Email, u.DisplayName, u.TimeZoneId, u.IsActive, c.FullName, StageName = s.Name, i.Id, i.EndsAt })
+                .Take(Math.Clamp(command.BatchSize, 1, 1000)).ToListAsync(ct);
+            foreach (var d in due)
+            {
+                d.Participant.ReminderSentAt = now;
+                if (!d.IsActive || d.Email is null) continue;
+                var body = $"""
+                    Hello {d.DisplayName},
+
+                    Your feedback on {d.FullName} ({d.StageName}) is overdue: the interview ended {InterviewTimes.Format(d.EndsAt, d.TimeZoneId)}.
+
+                    Please submit your scorecard while the interview is still fresh: /interviews/{d.Id}/scorecard
+
+                    The hiring manager cannot decide until the panel's feedback is in. This is the only reminder you will get for this interview.
+                    """;
+                db.OutboxEmails.Add(new OutboxEmail(d.Email, d.DisplayName, $"Feedback overdue: {d.FullName} ({d.StageName})", body, null, now));
+            }
+            await db.SaveChangesAsync(ct);
+            return due.Count;
+        }
+    }
+}

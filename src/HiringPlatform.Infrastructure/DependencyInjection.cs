@@ -1,0 +1,28 @@
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Infrastructure.Email;
+using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Infrastructure.Calendar;
+using HiringPlatform.Infrastructure.Files;
+using HiringPlatform.Infrastructure.Resumes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HiringPlatform.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        _ = configuration;
+        _ = contentRoot;
+        services.AddScoped<IFileStorage, DatabaseFileStorage>();
+        services.AddEmail(configuration, contentRoot);
+        services.Configure<ResumeExtractionOptions>(configuration.GetSection(ResumeExtractionOptions.Section));
+        services.AddSingleton<IResumeTextExtractor, ResumeTextExtractor>();
+        services.AddScoped<ResumeExtractionWorker>();
+        if (configuration.GetValue($"{ResumeExtractionOptions.Section}:{nameof(ResumeExtractionOptions.ExtractionEnabled)}", true))
+            services.AddHostedService<ResumeExtractionService>();
+        services.AddSingleton<ICalendarInvitations, IcalCalendarInvitations>();
+        return services;
+    }
+}

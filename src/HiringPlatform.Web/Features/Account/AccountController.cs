@@ -1,0 +1,286 @@
+using System.ComponentModel.DataAnnotations;
+using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Account;
+// Some use cases share their names with the actions that send them.
+using UseCases = HiringPlatform.Application.Features.Account;
+using HiringPlatform.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiringPlatform.Web.Features.Account;
+
+// Signing in is Identity's own plumbing (cookies, lockout, two-step), so those actions talk to SignInManager
+// directly. Everything that changes an account (passwords, profile, two-step set-up) goes through the mediator,
+// so it is validated, runs in one transaction and leaves an audit entry.
+[Route("account")]
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, ISender sender) : Controller
+{
+    private const string RecoveryCodesKey = "RecoveryCodes";
+    private const string NoMatch = "That email and password do not match an account.";
+
+    [AllowAnonymous]
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl, string? email) => View(new SignInForm { ReturnUrl = returnUrl, Email = email ?? "" });
+
+    [AllowAnonymous]
+    [HttpPost("sign-in")]
+    [ComposedForm]
+    public async Task<IActionResult> SignIn(SignInForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var user = await users.FindByEmailAsync(form.Email);
+        // Only someone who knows the password learns that the account was deactivated; anyone else gets the usual answer.
+        if (user is { IsActive: false })
+        {
+            ModelState.AddModelError(string.Empty, await users.CheckPasswordAsync(user, form.Password)
+                ? "This account has been deactivated. Ask an admin if you need access again."
+                : NoMatch);
+            return View(form);
+        }
+        var result = await signIn.PasswordSignInAsync(user?.UserName ?? form.Email, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        if (result.RequiresTwoFactor) return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
+            : NoMatch);
+        return View(form);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("two-factor")]
+    public IActionResult TwoFactor(string? returnUrl, bool rememberMe) => View(new TwoFactorForm { ReturnUrl = returnUrl, RememberMe = rememberMe });
+
+    [AllowAnonymous]
+    [HttpPost("two-factor")]
+    [ComposedForm]
+    public async Task<IActionResult> TwoFactor(TwoFactorForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var code = form.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, form.RememberDevice);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? "Too many failed attempts: the account is locked for 15 minutes." : "That code is not valid. Codes change every 30 seconds.");
+        return View(form);
+    }
+
+    // For someone without their phone: one of the recovery codes shown when two-step verification was turned on.
+    [AllowAnonymous]
+    [HttpGet("recovery-code")]
+    public IActionResult RecoveryCode(string? returnUrl) => View(new RecoveryCodeForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("recovery-code")]
+    [ComposedForm]
+    public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code.Replace(" ", "", StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = "Signed in with a recovery code. That code cannot be used again: if you have few left, make new ones on your profile.";
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(SignIn));
+        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? "Too many failed attempts: the account is locked for 15 minutes." : "That recovery code is not valid, or was used already.");
+        return View(form);
+    }
+
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutPost()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied() => View("~/Features/Shared/Status.cshtml", 403);
+
+    // ---- Forgotten password and emailed links
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new RequestPasswordReset.Command());
+
+    [AllowAnonymous]
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(RequestPasswordReset.Command command, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        // The same answer whether or not the address has an account.
+        return RedirectToAction(nameof(ForgotPasswordSent));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password/sent")]
+    public IActionResult ForgotPasswordSent() => View();
+
+    [AllowAnonymous]
+    [HttpGet("reset-password")]
+    public Task<IActionResult> ResetPassword(Guid user, string? token, CancellationToken ct) => PasswordLinkPage(user, token, invite: false, ct);
+
+    // Invites share the reset form: both set a password from an emailed link.
+    [AllowAnonymous]
+    [HttpGet("set-password")]
+    public Task<IActionResult> SetPassword(Guid user, string? token, CancellationToken ct) => PasswordLinkPage(user, token, invite: true, ct);
+
+    private async Task<IActionResult> PasswordLinkPage(Guid user, string? token, bool invite, CancellationToken ct)
+    {
+        var command = new UseCases.ResetPassword.Command { UserId = user, Token = token ?? "", Invite = invite };
+        if (!await sender.Send(new UseCases.ResetPassword.CheckLink { UserId = user, Token = command.Token, Invite = invite }, ct))
+            ModelState.AddModelError(nameof(command.Token), UseCases.ResetPassword.InvalidLink);
+        return View(nameof(ResetPassword), command);
+    }
+
+    [AllowAnonymous]
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(UseCases.ResetPassword.Command command, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        // Whoever was signed in on this browser (perhaps someone else) is not the person who just set a password.
+        await signIn.SignOutAsync();
+        var user = await users.FindByIdAsync(command.UserId.ToString());
+        TempData["Flash"] = command.Invite ? "Your password is set. Sign in to get started." : "Your password has been changed. Sign in with the new one.";
+        return RedirectToAction(nameof(SignIn), new { email = user?.Email });
+    }
+
+    // ---- Profile
+
+    [HttpGet("profile")]
+    public async Task<IActionResult> Profile(CancellationToken ct) => View(await sender.Send(new UpdateProfile.Query(), ct));
+
+    [HttpPost("profile")]
+    public async Task<IActionResult> Profile(UpdateProfile.Command command, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        await RefreshSignInAsync();
+        TempData["Flash"] = "Your profile has been saved.";
+        return RedirectToAction(nameof(Profile));
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new UseCases.ChangePassword.Command());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(UseCases.ChangePassword.Command command, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        // The password change renewed the security stamp: re-issue this browser's cookie so it stays signed in
+        // while other sessions end.
+        await RefreshSignInAsync();
+        TempData["Flash"] = "Your password has been changed. Other devices will be signed out.";
+        return RedirectToAction(nameof(Profile));
+    }
+
+    // ---- Two-step verification
+
+    [HttpGet("two-factor/setup")]
+    public async Task<IActionResult> TwoFactorSetup(CancellationToken ct)
+    {
+        var security = await sender.Send(new GetAccountSecurity.Query(), ct);
+        if (security.TwoFactorEnabled)
+        {
+            TempData["Flash"] = "Two-step verification is already on.";
+            return RedirectToAction(nameof(Profile));
+        }
+        await sender.Send(new PrepareAuthenticator.Command(), ct);
+        return View(new EnableTwoFactor.Command());
+    }
+
+    [HttpPost("two-factor/setup")]
+    public async Task<IActionResult> TwoFactorSetup(EnableTwoFactor.Command command, CancellationToken ct)
+    {
+        var codes = await sender.Send(command, ct);
+        await RefreshSignInAsync();
+        TempData[RecoveryCodesKey] = string.Join('\n', codes);
+        return RedirectToAction(nameof(RecoveryCodes));
+    }
+
+    [HttpPost("two-factor/restart")]
+    public async Task<IActionResult> RestartTwoFactorSetup(CancellationToken ct)
+    {
+        await sender.Send(new PrepareAuthenticator.Command { Restart = true }, ct);
+        TempData["Flash"] = "A new key has been made. Add it to your app, then enter the code it shows.";
+        return RedirectToAction(nameof(TwoFactorSetup));
+    }
+
+    // Shown once, straight after they were made; a reload shows nothing.
+    [HttpGet("two-factor/recovery-codes")]
+    public IActionResult RecoveryCodes()
+    {
+        if (TempData[RecoveryCodesKey] is not string codes) return RedirectToAction(nameof(Profile));
+        return View(codes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [HttpPost("two-factor/recovery-codes")]
+    [ComposedForm]
+    public async Task<IActionResult> RegenerateRecoveryCodes(CancellationToken ct)
+    {
+        var (ok, codes) = await this.TrySendFor(sender, new UseCases.RegenerateRecoveryCodes.Command(), ct);
+        if (!ok) return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
+        TempData[RecoveryCodesKey] = string.Join('\n', codes!);
+        return RedirectToAction(nameof(RecoveryCodes));
+    }
+
+    [HttpPost("two-factor/disable")]
+    [ComposedForm]
+    public async Task<IActionResult> DisableTwoFactor(CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, new UseCases.DisableTwoFactor.Command(), ct))
+            return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
+        await RefreshSignInAsync();
+        TempData["Flash"] = "Two-step verification is off.";
+        return RedirectToAction(nameof(Profile));
+    }
+
+    // Claims in the cookie (name, time zone, two-step status) follow the change at once.
+    private async Task RefreshSignInAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is not null) await signIn.RefreshSignInAsync(user);
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [Display(Name = "Keep me signed in")]
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class TwoFactorForm
+{
+    [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app.")]
+    [Display(Name = "Authenticator code")]
+    public string Code { get; set; } = "";
+
+    [Display(Name = "Don't ask again on this device")]
+    public bool RememberDevice { get; set; }
+
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RecoveryCodeForm
+{
+    [Required(ErrorMessage = "Enter one of your recovery codes.")]
+    [Display(Name = "Recovery code")]
+    public string Code { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}

@@ -1,0 +1,13 @@
+using HiringPlatform.Application.Features.Admin;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiringPlatform.Web.Features.Admin.Components;
+
+// The account panel beside the user form (status, account actions, open work of someone deactivated). A view
+// component, so the form re-rendered with errors shows it too.
+public sealed class UserAccountViewComponent(ISender sender) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid id) =>
+        View("~/Features/Admin/Components/UserAccount.cshtml", await sender.Send(new GetUserAccount.Query { Id = id }, HttpContext.RequestAborted));
+}

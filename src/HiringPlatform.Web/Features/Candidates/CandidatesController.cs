@@ -1,0 +1,211 @@
+using System.Text.Json;
+using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiringPlatform.Web.Features.Candidates;
+
+// Candidates: search, profiles, adding and editing, notes, tags, duplicates and merging, export and erasure.
+// The pipeline board and the retention list are in the other parts of this class (same views folder).
+// Every staff role reaches the controller (an interviewer may follow a candidate link to their kit);
+// the actions narrow it down, and the handlers decide per candidate.
+[Authorize(Policy = Policies.Interviewer)]
+public sealed partial class CandidatesController(ISender sender) : Controller
+{
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpGet("/candidates")]
+    public async Task<IActionResult> Index(SearchCandidates.Query query, CancellationToken ct) =>
+        View(await sender.Send(query, ct));
+
+    [HttpGet("/candidates/{id:guid}")]
+    public async Task<IActionResult> Profile(Guid id, string? before, CancellationToken ct)
+    {
+        var model = await sender.Send(new GetCandidateProfile.Query { CandidateId = id, Before = before }, ct);
+        if (model.MergedIntoId is { } survivor)
+        {
+            TempData["Flash"] = $"{model.FullName}'s profile was merged into this one.";
+            return Redirect($"/candidates/{survivor}");
+        }
+        if (model.Restricted)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View("Restricted", model);
+        }
+        return View("Profile", model);
+    }
+
+    // Forms inside the profile re-render it with their errors.
+    private async Task<IActionResult> ProfileView(Guid id, CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Profile", await sender.Send(new GetCandidateProfile.Query { CandidateId = id }, ct));
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpGet("/candidates/new")]
+    public IActionResult New(Guid? postingId) => View(new AddCandidate.Command { PostingId = postingId });
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/new")]
+    [RequestSizeLimit(ResumeUpload.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ResumeUpload.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> New(AddCandidate.Command command, IFormFile? resume, CancellationToken ct)
+    {
+        var id = await sender.Send(command with
+        {
+            ResumeFileName = resume?.FileName, ResumeSize = resume?.Length ?? 0, ResumeContent = await ReadAsync(resume, ct),
+        }, ct);
+        TempData["Flash"] = $"{command.FullName} was added.";
+        return Redirect($"/candidates/{id}");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpGet("/candidates/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct) =>
+        View(await sender.Send(new EditCandidate.Query { CandidateId = id }, ct));
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, EditCandidate.Command command, CancellationToken ct)
+    {
+        await sender.Send(command with { CandidateId = id }, ct);
+        TempData["Flash"] = "Contact details saved.";
+        return Redirect($"/candidates/{id}");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/notes")]
+    [ComposedForm]
+    public async Task<IActionResult> AddNote(Guid id, AddCandidateNote.Command command, CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, command with { CandidateId = id }, ct)) return await ProfileView(id, ct);
+        TempData["Flash"] = "Note added.";
+        return Redirect($"/candidates/{id}#notes");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/notes/{noteId:guid}/edit")]
+    [ComposedForm]
+    public async Task<IActionResult> EditNote(Guid noteId, EditCandidateNote.Command command, Guid candidateId, CancellationToken ct)
+    {
+        var (ok, id) = await this.TrySendFor(sender, command with { NoteId = noteId }, ct);
+        if (!ok) return await ProfileView(candidateId, ct);
+        TempData["Flash"] = "Note updated.";
+        return Redirect($"/candidates/{id}#notes");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/notes/{noteId:guid}/delete")]
+    public async Task<IActionResult> DeleteNote(Guid noteId, CancellationToken ct)
+    {
+        var id = await sender.Send(new DeleteCandidateNote.Command { NoteId = noteId }, ct);
+        TempData["Flash"] = "Note deleted.";
+        return Redirect($"/candidates/{id}#notes");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/tags")]
+    [ComposedForm]
+    public async Task<IActionResult> AddTag(Guid id, TagCandidate.Command command, CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, command with { CandidateId = id, Remove = false }, ct)) return await ProfileView(id, ct);
+        return Redirect($"/candidates/{id}#tags");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/tags/remove")]
+    [ComposedForm]
+    public async Task<IActionResult> RemoveTag(Guid id, TagCandidate.Command command, CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, command with { CandidateId = id, Remove = true }, ct)) return await ProfileView(id, ct);
+        return Redirect($"/candidates/{id}#tags");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/applications")]
+    [ComposedForm]
+    public async Task<IActionResult> Attach(Guid id, AttachToPosting.Command command, CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, command with { CandidateId = id }, ct)) return await ProfileView(id, ct);
+        TempData["Flash"] = "Added to the posting's first stage.";
+        return Redirect($"/candidates/{id}#applications");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/resume")]
+    [ComposedForm]
+    [RequestSizeLimit(ResumeUpload.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ResumeUpload.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> UploadResume(Guid id, IFormFile? resume, CancellationToken ct)
+    {
+        var command = new UploadResume.Command
+        {
+            CandidateId = id, ResumeFileName = resume?.FileName, ResumeSize = resume?.Length ?? 0, ResumeContent = await ReadAsync(resume, ct),
+        };
+        if (!await this.TrySend(sender, command, ct)) return await ProfileView(id, ct);
+        TempData["Flash"] = "Résumé uploaded. Its text will be searchable in a moment.";
+        return Redirect($"/candidates/{id}");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/duplicates/{pairId:guid}/dismiss")]
+    public async Task<IActionResult> Dismiss(Guid pairId, Guid candidateId, CancellationToken ct)
+    {
+        await sender.Send(new DismissDuplicate.Command { DuplicateId = pairId }, ct);
+        TempData["Flash"] = "Marked as not a duplicate.";
+        return Redirect($"/candidates/{candidateId}");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpGet("/candidates/{id:guid}/merge/{otherId:guid}")]
+    public async Task<IActionResult> Merge(Guid id, Guid otherId, CancellationToken ct) =>
+        View(await sender.Send(new GetMergePreview.Query { CandidateId = id, OtherId = otherId }, ct));
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpPost("/candidates/{id:guid}/merge/{otherId:guid}")]
+    [ComposedForm]
+    public async Task<IActionResult> Merge(Guid id, Guid otherId, Guid survivorId, CancellationToken ct)
+    {
+        var (ok, result) = await this.TrySendFor(sender, new MergeCandidates.Command { CandidateId = id, OtherId = otherId, SurvivorId = survivorId }, ct);
+        if (!ok)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(await sender.Send(new GetMergePreview.Query { CandidateId = id, OtherId = otherId }, ct));
+        }
+        TempData["Flash"] = $"Profiles merged: {result!.ApplicationsMoved} application(s) moved, {result.ApplicationsCombined} combined.";
+        return Redirect($"/candidates/{result.SurvivorId}");
+    }
+
+    [Authorize(Policy = Policies.HiringTeam)]
+    [HttpGet("/candidates/{id:guid}/export")]
+    public async Task<IActionResult> Export(Guid id, CancellationToken ct)
+    {
+        var export = await sender.Send(new ExportCandidate.Command { CandidateId = id }, ct);
+        var json = JsonSerializer.SerializeToUtf8Bytes(export, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        return File(json, "application/json", $"candidate-{id}-{export.ExportedAt:yyyyMMdd}.json");
+    }
+
+    [Authorize(Policy = Policies.Admin)]
+    [HttpPost("/candidates/{id:guid}/erase")]
+    [ComposedForm]
+    public async Task<IActionResult> Erase(Guid id, bool confirm, CancellationToken ct)
+    {
+        if (!await this.TrySend(sender, new EraseCandidate.Command { CandidateId = id, Confirm = confirm }, ct)) return await ProfileView(id, ct);
+        TempData["Flash"] = "The candidate's personal data was erased.";
+        return Redirect($"/candidates/{id}");
+    }
+
+    // Reads at most the limit (plus one byte, so the validator can say "too large" instead of failing the request).
+    private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0 || file.Length > ResumeUpload.MaxBytes) return null;
+        using var stream = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(stream, ct);
+        return stream.ToArray();
+    }
+
+    private string SafeReturnUrl(string? returnUrl, string fallback) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
+}

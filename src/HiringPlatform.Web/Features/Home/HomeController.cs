@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HiringPlatform.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    // One home page; it shows a section for each role the person holds (see Index.cshtml).
+    [HttpGet("/")]
+    public IActionResult Index() => View();
+
+    [AllowAnonymous]
+    [HttpGet("/error")]
+    [HttpPost("/error")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error() => View("~/Features/Shared/Status.cshtml", 500);
+
+    [AllowAnonymous]
+    [HttpGet("/status/{code:int}")]
+    [HttpPost("/status/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult StatusPage(int code) => View("~/Features/Shared/Status.cshtml", code is >= 400 and < 600 ? code : 404);
+}

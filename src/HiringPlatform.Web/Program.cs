@@ -1,0 +1,169 @@
+using HiringPlatform.Application;
+using HiringPlatform.Application.Common.Behaviours;
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Data.Seeding;
+using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Infrastructure;
+using HiringPlatform.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) =>
+{
+    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (context.HostingEnvironment.IsDevelopment())
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+    else
+        logger.WriteTo.Console(new CompactJsonFormatter());
+});
+
+// Production never starts a database of its own: without a connection string it refuses to start.
+var connectionString = builder.Configuration.GetConnectionString("Default");
+if (string.IsNullOrWhiteSpace(connectionString))
+    throw new InvalidOperationException(
+        "No database configured: set ConnectionStrings__Default (for example Host=...;Database=hiring;Username=...;Password=...). " +
+        "For a local database with demo data, use ./build.sh run.");
+
+builder.Services.AddApplication(connectionString);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.Scan<IDemoSeeder>();
+
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(HiringPlatform.Application.DependencyInjection)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(UnhandledExceptionBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(TransactionBehaviour<,>),
+        typeof(PerformanceBehaviour<,>),
+    ];
+});
+
+builder.Services
+    .AddIdentity<AppUser, AppRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+
+// Deactivation changes the security stamp; checking it often signs a departed person out within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/account/access-denied";
+    options.Cookie.Name = "hp.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(10);
+    options.SlidingExpiration = true;
+    // A signed-in user without the role gets a real 403 (rendered by the status page), not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "hp.antiforgery";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+
+// Keys in PostgreSQL: sign-ins survive restarts and work across several app instances.
+builder.Services.AddDataProtection().SetApplicationName("HiringPlatform").PersistKeysToDbContext<AppDbContext>();
+
+builder.Services.AddAuthorization(Policies.Configure);
+
+builder.Services
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add<AutoValidateAntiforgeryTokenAttribute>();
+        options.Filters.Add<BoundArgumentsFilter>();
+        options.Filters.Add<ValidationExceptionFilter>();
+        // Validation is FluentValidation's job (ValidationBehaviour): without this, MVC rejects an empty non-nullable
+        // string with its own "The X field is required." before the validator's message can be shown.
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    })
+    .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderLocationExpander()));
+
+builder.Services.AddWebFeatures(builder.Configuration);
+builder.Services.AddAppUrls(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<HiringPlatform.Web.Features.Interviews.FeedbackReminderService>();
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // Deploy step: apply migrations and reference data, then exit.
+    await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: false);
+    return;
+}
+
+var migrateOnStartup = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
+if (migrateOnStartup)
+    await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true));
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+else
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseSerilogRequestLogging(options =>
+    options.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information);
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseWebFeatures();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<RequireTwoFactorMiddleware>();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapControllers();
+
+if (app.Environment.IsDevelopment() && migrateOnStartup)
+    app.Lifetime.ApplicationStarted.Register(() => DatabaseInitializer.PrintDemoSignIns(string.Join(", ", app.Urls)));
+
+await app.RunAsync();
+
+public partial class Program;
