@@ -583,7 +583,9 @@ run_bench_smoke_in_tests() {
     local started=$SECONDS rc=0
     log "bench smoke (small set, 2 s a scenario)"
     : >"$TEST_LOG.bench"
-    (BENCH_NO_BUILD=1 cmd_bench_smoke) >>"$TEST_LOG.bench" 2>&1 || rc=$?
+    # dotnet test builds the test projects and what they reference; the floor is referenced by none of them.
+    dotnet build "$BENCH_FLOOR_PROJECT" -c Release -nologo -v quiet -clp:NoSummary >>"$TEST_LOG.bench" 2>&1 || rc=$?
+    [[ "$rc" -ne 0 ]] || (BENCH_NO_BUILD=1 cmd_bench_smoke) >>"$TEST_LOG.bench" 2>&1 || rc=$?
     tail -n 25 "$TEST_LOG.bench"
     if [[ "$rc" -eq 0 ]]; then
         echo "Passed!  - Failed: 0, Passed: 1, Skipped: 0, Total: 1 - bench smoke ($((SECONDS - started)) s)" | tee -a "$TEST_LOG"
