@@ -15,7 +15,9 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local cfg, parts_path, parts_body, ids, counter, statuses, successes, others, stride
+local cfg, parts_path, parts_body, ids, counter, stride
+-- Globals, not locals: done() reads them from each thread with thread:get(), which sees only globals.
+statuses, successes, others = {}, 0, 0
 
 -- Splits a template into literal pieces and placeholder names, once, so request() only concatenates.
 local function compile(template)
