@@ -519,7 +519,7 @@ bench_run_set() {
     dotnet "$BENCH_DLL" run --app "$BENCH_APP_URL" --floor "$BENCH_FLOOR_URL" --app-pid "$BENCH_APP_PID" --db "$cs" \
         --out "$dir/$set.json" \
         --note "The app ran in Production with logs at Warning; the apply rate limit was raised for the run (Careers__ApplyRateLimitPerHour=1000000)." \
-        "$@" || rc=$?
+        ${BENCH_ONLY:+--only "$BENCH_ONLY"} "$@" || rc=$?
     bench_stop_servers
     return "$rc"
 }
@@ -603,7 +603,8 @@ usage: $0 <command>
   psql [test]  open psql on the run (or test) cluster
   pg-stop      stop the private PostgreSQL clusters
   bench-data [small|large]  create (or reuse) the benchmark data set in its own database
-  bench        build Release and run the benchmark (BENCH_SET=small for the small set only)
+  bench        build Release and run the benchmark (BENCH_SET=small for the small set only,
+               BENCH_ONLY=board,compare for some scenarios, BENCH_DURATION / BENCH_WARMUP in seconds)
   bench-smoke  a few seconds a scenario on the small set; fails on any error
 EOF
 }

@@ -118,7 +118,7 @@ public static class FormReader
                             fields.Add(new(name, null, true));
                             break;
                         default:
-                            fields.Add(new(name, TextValue(name, type, input.Value, scenario), false));
+                            fields.Add(new(name, TextValue(name, input.GetAttribute("inputmode") == "numeric" ? "number" : type, input.Value, scenario), false));
                             break;
                     }
                     break;
@@ -152,14 +152,18 @@ public static class FormReader
         var n = name.ToLowerInvariant();
         if (type == "email" || n.Contains("email", StringComparison.Ordinal)) return $"bench-{scenario}-BENCHUNIQUE@bench.example";
         if (!string.IsNullOrEmpty(current)) return current;
+        if (n.Contains("linkedin", StringComparison.Ordinal)) return "https://www.linkedin.com/in/bench-applicant";
+        if (n.Contains("github", StringComparison.Ordinal)) return "https://github.com/bench-applicant";
+        if (n.Contains("location", StringComparison.Ordinal)) return "Lisbon, Portugal";
         return type switch
         {
-            "number" => "5",
+            "number" => "150000",
             "url" => "https://example.com/bench",
             "tel" => "+1 555 0100",
             "date" => "2027-01-15",
             "datetime-local" => "2027-01-15T10:00",
             _ when n.Contains("salary", StringComparison.Ordinal) => "180000 USD",
+            _ when n.Contains("currency", StringComparison.Ordinal) => "USD",
             _ when n.Contains("name", StringComparison.Ordinal) => "Bench Applicant",
             _ when n.Contains("phone", StringComparison.Ordinal) => "+1 555 0100",
             _ when n.Contains("url", StringComparison.Ordinal) || n.Contains("linkedin", StringComparison.Ordinal) => "https://example.com/bench",
