@@ -17,43 +17,50 @@ builder.Services.AddSingleton(dataSource);
 
 var app = builder.Build();
 
-// The same rows as a board column: 50 active applications of one posting and stage, oldest in the stage
-// first, keyset-paged by (stage_entered_at, id), with the candidate's name.
+// The same rows as the product's pipeline board: for every stage of the posting, its first 25 active applications
+// (oldest in the stage first, by (stage_entered_at, id)), with the candidate's name — one LATERAL query.
+const int PerStage = 25;
 const string Sql = """
-    SELECT a.id, c.full_name, a.stage_entered_at, a.weighted_score
-    FROM applications a JOIN candidates c ON c.id = a.candidate_id
-    WHERE a.posting_id = $1 AND a.stage_id = $2 AND a.status = 'Active' AND (a.stage_entered_at, a.id) > ($3, $4)
-    ORDER BY a.stage_entered_at, a.id
-    LIMIT 50
+    SELECT s.name, x.id, c.full_name, x.stage_entered_at, x.weighted_score
+    FROM interview_stages s
+    CROSS JOIN LATERAL (
+        SELECT a.id, a.candidate_id, a.stage_entered_at, a.weighted_score
+        FROM applications a
+        WHERE a.posting_id = s.posting_id AND a.stage_id = s.id AND a.status = 'Active'
+        ORDER BY a.stage_entered_at, a.id
+        LIMIT $2
+    ) x
+    JOIN candidates c ON c.id = x.candidate_id
+    WHERE s.posting_id = $1
+    ORDER BY s."order", x.stage_entered_at, x.id
     """;
 
-app.MapGet("/board", async (Guid posting, Guid stage, DateTimeOffset? after, Guid? afterId, NpgsqlDataSource db, CancellationToken ct) =>
+app.MapGet("/board", async (Guid posting, NpgsqlDataSource db, CancellationToken ct) =>
 {
-    var html = new StringBuilder(16 * 1024);
-    html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Board column</title></head><body><main><h1>Board column</h1><ol>");
-    DateTimeOffset? lastAt = null;
-    Guid? lastId = null;
+    var html = new StringBuilder(32 * 1024);
+    html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Board</title></head><body><main><h1>Board</h1>");
+    string? stage = null;
     await using (var cmd = db.CreateCommand(Sql))
     {
         cmd.Parameters.AddWithValue(posting);
-        cmd.Parameters.AddWithValue(stage);
-        cmd.Parameters.AddWithValue((after ?? DateTimeOffset.MinValue).ToUniversalTime());
-        cmd.Parameters.AddWithValue(afterId ?? Guid.Empty);
+        cmd.Parameters.AddWithValue(PerStage);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            lastId = reader.GetGuid(0);
-            lastAt = reader.GetFieldValue<DateTimeOffset>(2);
-            html.Append("<li><a href=\"/applications/").Append(lastId.Value.ToString()).Append("\">")
-                .Append(HtmlEncoder.Default.Encode(reader.GetString(1))).Append("</a> <time>")
-                .Append(lastAt.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</time> ")
-                .Append(reader.IsDBNull(3) ? "" : reader.GetDecimal(3).ToString("0.00", CultureInfo.InvariantCulture)).Append("</li>");
+            var name = reader.GetString(0);
+            if (name != stage)
+            {
+                if (stage is not null) html.Append("</ol></section>");
+                stage = name;
+                html.Append("<section><h2>").Append(HtmlEncoder.Default.Encode(name)).Append("</h2><ol>");
+            }
+            html.Append("<li><a href=\"/applications/").Append(reader.GetGuid(1).ToString()).Append("\">")
+                .Append(HtmlEncoder.Default.Encode(reader.GetString(2))).Append("</a> <time>")
+                .Append(reader.GetFieldValue<DateTimeOffset>(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</time> ")
+                .Append(reader.IsDBNull(4) ? "" : reader.GetDecimal(4).ToString("0.00", CultureInfo.InvariantCulture)).Append("</li>");
         }
     }
-    html.Append("</ol>");
-    if (lastId is not null)
-        html.Append("<a href=\"/board?posting=").Append(posting).Append("&amp;stage=").Append(stage).Append("&amp;after=")
-            .Append(Uri.EscapeDataString(lastAt!.Value.ToString("O", CultureInfo.InvariantCulture))).Append("&amp;afterId=").Append(lastId).Append("\">Next</a>");
+    if (stage is not null) html.Append("</ol></section>");
     html.Append("</main></body></html>");
     return Results.Content(html.ToString(), "text/html; charset=utf-8");
 });

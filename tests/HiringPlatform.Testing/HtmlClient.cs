@@ -33,8 +33,10 @@ public static class HtmlClient
         return await client.SubmitAsync(form, pageUrl, fields, files);
     }
 
+    // action: a submit button's formaction, where it overrides the form's own.
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
-        IDictionary<string, string>? fields = null, IDictionary<string, (string FileName, string ContentType, byte[] Content)>? files = null)
+        IDictionary<string, string>? fields = null, IDictionary<string, (string FileName, string ContentType, byte[] Content)>? files = null,
+        string? action = null)
     {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -61,7 +63,7 @@ public static class HtmlClient
                 values.Add(new(name, value));
             }
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        action ??= string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         HttpContent content;
         if (files is { Count: > 0 } || string.Equals(form.Enctype, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {

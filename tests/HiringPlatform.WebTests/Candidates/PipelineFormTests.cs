@@ -27,15 +27,18 @@ public sealed class PipelineFormTests(WebFixture fixture) : WebTest(fixture)
         var (_, applicationId) = await App.CreateApplicantAsync(_posting, "Mover Person");
         var client = App.CreateClientAs(_recruiter);
         var (_, board) = await client.GetPageAsync(BoardUrl);
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)board.QuerySelector($"form[action='/applications/{applicationId}/move']")!;
-        var forward = form.QuerySelector("button[name=ToStageId].btn-outline-primary")!.GetAttribute("value")!;
+        // Every card's buttons submit the one shared form, each with its own formaction (the card's move and version).
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)board.QuerySelector("form#card-action")!;
+        var button = board.QuerySelector($"button[form=card-action][formaction^='/applications/{applicationId}/move'].btn-outline-primary")!;
+        var forward = button.GetAttribute("value")!;
+        var action = button.GetAttribute("formaction")!;
 
-        var moved = await client.SubmitAsync(form, BoardUrl, new Dictionary<string, string> { ["ToStageId"] = forward });
+        var moved = await client.SubmitAsync(form, BoardUrl, new Dictionary<string, string> { ["ToStageId"] = forward }, action: action);
         Assert.True(moved.StatusCode == HttpStatusCode.Redirect, string.Join(" / ", (await moved.ParseAsync()).QuerySelectorAll(".field-validation-error, .alert").Select(e => e.TextContent.Trim())));
         Assert.Equal(_posting.Stage("Recruiter screen").Id, (await App.FindAsync<JobApplication>(applicationId))!.StageId);
 
         // The same (now stale) form again, aimed at another stage: refused, nothing overwritten, the board says where it is.
-        var stale = await client.SubmitAsync(form, BoardUrl, new Dictionary<string, string> { ["ToStageId"] = _posting.Stage("Coding exercise").Id.ToString() });
+        var stale = await client.SubmitAsync(form, BoardUrl, new Dictionary<string, string> { ["ToStageId"] = _posting.Stage("Coding exercise").Id.ToString() }, action: action);
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Equal(_posting.Stage("Recruiter screen").Id, (await App.FindAsync<JobApplication>(applicationId))!.StageId);
         var after = await client.GetPageAsync(stale.Headers.Location!.ToString());

@@ -1,6 +1,6 @@
 // Pipeline board enhancements. Everything works without this file: cards move with their own forward/back buttons
-// and the bulk form posts the ticked cards. With it: drag a card onto another column (it submits the card's own move
-// form, with the same version check), and a live count of the ticked cards.
+// and the bulk form posts the ticked cards. With it: drag a card onto another column (it submits the card's own
+// move, with the same version check, through the shared card-action form), and a live count of the ticked cards.
 (function () {
     'use strict';
     var board = document.querySelector('[data-board]');
@@ -46,13 +46,16 @@
         var column = columnOf(e);
         if (!dragged || !column || column.contains(dragged)) { return; }
         e.preventDefault();
-        var form = dragged.querySelector('[data-move-form]');
-        if (!form) { return; }
+        // The card's own move (its data-move holds the action with the card's version), through the shared form.
+        var form = document.getElementById('card-action');
+        var action = dragged.getAttribute('data-move');
+        if (!form || !action) { return; }
         var input = document.createElement('input');
         input.type = 'hidden';
         input.name = 'ToStageId';
         input.value = column.getAttribute('data-stage-id');
         form.appendChild(input);
+        form.action = action;
         form.submit();
     });
 })();
