@@ -27,7 +27,7 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         // Alice finds the interview on her interviews page and submits her scorecard.
         var alicePage = await App.SignInAsync(alice);
-        var problems = WatchConsole(alicePage);
+        var problems = BrowserConsole.Watch(alicePage);
         await alicePage.GotoAsync("/interviews");
         await alicePage.GetByRole(AriaRole.Region, new() { Name = "Your feedback due" }).GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
         await Assertions.Expect(alicePage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your scorecard");
@@ -42,7 +42,7 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         // Bob has not submitted: the page keeps Alice's feedback from him.
         var bobPage = await App.SignInAsync(bob);
-        var bobProblems = WatchConsole(bobPage);
+        var bobProblems = BrowserConsole.Watch(bobPage);
         await bobPage.GotoAsync($"/interviews/{interviewId}/scorecard");
         var bobPanel = bobPage.GetByRole(AriaRole.Region, new() { Name = "The rest of the panel" });
         await Assertions.Expect(bobPanel).ToContainTextAsync("stay hidden until you submit yours");
@@ -75,7 +75,7 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         // The hiring manager reads the score matrix and the comparison, then records the debrief decision.
         var managerPage = await App.SignInAsync(manager);
-        var managerProblems = WatchConsole(managerPage);
+        var managerProblems = BrowserConsole.Watch(managerPage);
         await managerPage.GotoAsync($"/applications/{applicationId}/score");
         await Assertions.Expect(managerPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ada Lovelace");
         var matrix = managerPage.GetByRole(AriaRole.Table).First;
@@ -88,6 +88,9 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Assertions.Expect(managerPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Compare candidates");
         await Assertions.Expect(managerPage.GetByRole(AriaRole.Row, new() { Name = "Ada Lovelace" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(managerPage, "compare-desktop");
+        var phone = await App.SignInAsync(manager, 390);
+        var wide = new List<string>();
+        await PhoneScreenshotsAsync(phone, wide, ($"/applications/{applicationId}/score", "score-matrix-phone"), ($"/postings/{posting.Id}/compare", "compare-phone"));
 
         await managerPage.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
         await managerPage.GetByRole(AriaRole.Link, new() { Name = "Decide", Exact = true }).ClickAsync();
@@ -111,7 +114,7 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         // The recruiter sends it and records the candidate's yes: hired, and the posting (headcount 1) is filled.
         var recruiterPage = await App.SignInAsync(recruiter);
-        var recruiterProblems = WatchConsole(recruiterPage);
+        var recruiterProblems = BrowserConsole.Watch(recruiterPage);
         recruiterPage.Dialog += (_, dialog) => dialog.AcceptAsync();
         await recruiterPage.GotoAsync($"/applications/{applicationId}/offer");
         await recruiterPage.GetByRole(AriaRole.Button, new() { Name = "Send to the candidate" }).ClickAsync();
@@ -140,19 +143,19 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Assertions.Expect(managerPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Calibration");
         await Assertions.Expect(managerPage.GetByRole(AriaRole.Main)).ToContainTextAsync("Alice Interviewer");
         await BrowserFixture.ScreenshotAsync(managerPage, "calibration-desktop");
-        var phone = await App.SignInAsync(manager, 390);
-        var wide = new List<string>();
-        foreach (var (url, name) in new[]
-                 {
-                     ($"/applications/{applicationId}/score", "score-matrix-phone"), ($"/postings/{posting.Id}/compare", "compare-phone"),
-                     ($"/applications/{applicationId}/offer", "offer-phone"), ($"/postings/{posting.Id}/calibration", "calibration-phone"),
-                 })
+        await PhoneScreenshotsAsync(phone, wide, ($"/applications/{applicationId}/offer", "offer-phone"), ($"/postings/{posting.Id}/calibration", "calibration-phone"));
+        Assert.True(wide.Count == 0, "These pages scroll sideways on a phone: " + string.Join(", ", wide));
+    }
+
+    // Screenshots of pages at phone width, noting any that scroll sideways.
+    private static async Task PhoneScreenshotsAsync(IPage phone, List<string> wide, params (string Url, string Name)[] pages)
+    {
+        foreach (var (url, name) in pages)
         {
             await phone.GotoAsync(url);
             await BrowserFixture.ScreenshotAsync(phone, name);
             if (!await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1")) wide.Add(url);
         }
-        Assert.True(wide.Count == 0, "These pages scroll sideways on a phone: " + string.Join(", ", wide));
     }
 
     // Rates every competency on the form and writes evidence for each ("{prefix} {competency}.").
@@ -178,18 +181,4 @@ public sealed class HiringLoopTests(BrowserFixture fixture) : BrowserTest(fixtur
     // A competency's fieldset on the scorecard form (its legend: the name, then "Must-have" for must-haves).
     private static ILocator Competency(IPage page, string name) =>
         page.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^" + Regex.Escape(name)) });
-
-    // Console errors include Content-Security-Policy violations (a blocked inline style or script). A refused form
-    // answers 422 on purpose, which Chromium logs too; the site has no favicon yet.
-    private static List<string> WatchConsole(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.Contains("status of 422", StringComparison.Ordinal)
-                && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal)) problems.Add($"{message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => problems.Add(error);
-        return problems;
-    }
 }
