@@ -39,7 +39,9 @@ public sealed class FeedbackReminderTests(IntegrationFixture fixture) : Integrat
         var reminder = Assert.Single(emails);
         Assert.Equal(team.Bob.Email, reminder.To);
         Assert.Contains("overdue", reminder.Subject, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains($"/interviews/{interviewId}/scorecard", reminder.TextBody);
+        Assert.Matches($@"https?://\S+/interviews/{interviewId}/scorecard", reminder.TextBody);
+        Assert.Equal(await App.WithDbAsync(db => db.Applications.Where(a => db.Interviews.Any(i => i.Id == interviewId && i.ApplicationId == a.Id)).Select(a => a.CandidateId).SingleAsync()),
+            reminder.CandidateId);
         var participant = await App.WithDbAsync(db => db.InterviewParticipants.AsNoTracking().SingleAsync(p => p.InterviewerId == team.Bob.Id));
         Assert.NotNull(participant.ReminderSentAt);
         Assert.NotNull(Assert.Single((await App.SendAsync(new GetMyInterviews.Query(), team.Recruiter)).TeamOverdue).ReminderSentAt);

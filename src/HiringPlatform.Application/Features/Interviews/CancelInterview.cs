@@ -23,7 +23,7 @@ public static class CancelInterview
         public Validator() => RuleFor(c => c.Reason).MaximumLength(500);
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar)
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar, IAppUrls urls)
         : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
@@ -37,7 +37,7 @@ public static class CancelInterview
             interview.Cancel(command.Reason);
             var now = clock.GetUtcNow();
             var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);
-            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, interview, InterviewChange.Cancelled, me, now, ct));
+            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Cancelled, me, now, ct));
             db.ActivityEvents.Add(InterviewEmails.Activity(interview, application.CandidateId, me, InterviewChange.Cancelled, stageName, now));
             await db.SaveChangesAsync(ct);
             return interview.ApplicationId;

@@ -1,4 +1,5 @@
 using System.Text;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
@@ -11,11 +12,13 @@ public enum InterviewChange { Scheduled, Rescheduled, Cancelled }
 
 // The emails that tell the panel and the candidate about an interview, each with a calendar invitation in the
 // recipient's own time zone. Written to the outbox in the same transaction as the change; a worker sends them.
+// Every one of them is about the candidate (the panel's name them), so each carries the candidate's id: erasure and
+// export find them all. Links are absolute (IAppUrls), so they work from a mail client.
 public static class InterviewEmails
 {
-    private sealed record Recipient(string Email, string Name, string? TimeZoneId, bool IsCandidate, Guid? CandidateId);
+    private sealed record Recipient(string Email, string Name, string? TimeZoneId, bool IsCandidate);
 
-    public static async Task<List<OutboxEmail>> BuildAsync(AppDbContext db, ICalendarInvitations calendar, Interview interview,
+    public static async Task<List<OutboxEmail>> BuildAsync(AppDbContext db, ICalendarInvitations calendar, IAppUrls urls, Interview interview,
         InterviewChange change, Guid organizerId, DateTimeOffset now, CancellationToken ct)
     {
         var facts = await (
@@ -31,9 +34,9 @@ public static class InterviewEmails
         var organizer = people.Single(p => p.Id == organizerId);
 
         var recipients = people.Where(p => interviewerIds.Contains(p.Id) && p.Email is not null)
-            .Select(p => new Recipient(p.Email!, p.DisplayName, p.TimeZoneId, false, null)).ToList();
+            .Select(p => new Recipient(p.Email!, p.DisplayName, p.TimeZoneId, false)).ToList();
         if (facts.ErasedAt is null)
-            recipients.Add(new Recipient(facts.Email, facts.FullName, facts.TimeZoneId, true, facts.CandidateId));
+            recipients.Add(new Recipient(facts.Email, facts.FullName, facts.TimeZoneId, true));
 
         var emails = new List<OutboxEmail>();
         foreach (var r in recipients)
@@ -45,19 +48,19 @@ public static class InterviewEmails
                 InterviewChange.Rescheduled => r.IsCandidate ? $"New time for your interview: {stageName}" : $"Interview moved: {facts.FullName} ({stageName})",
                 _ => r.IsCandidate ? $"Interview cancelled: {stageName} for {facts.Title}" : $"Interview cancelled: {facts.FullName} ({stageName})",
             };
-            var body = Body(r, change, interview, facts.FullName, facts.Title, stageName);
+            var body = Body(r, change, interview, facts.FullName, facts.Title, stageName, urls);
             var invitation = new CalendarInvitation(interview.Id, interview.CalendarSequence, change == InterviewChange.Cancelled, summary,
-                r.IsCandidate ? $"{stageName} for the {facts.Title} role." : $"Interview with {facts.FullName} for {facts.Title} ({stageName}). Kit: /interviews/{interview.Id}/kit",
+                r.IsCandidate ? $"{stageName} for the {facts.Title} role." : $"Interview with {facts.FullName} for {facts.Title} ({stageName}). Kit: {urls.Absolute($"/interviews/{interview.Id}/kit")}",
                 interview.LocationOrLink, interview.StartsAt, interview.EndsAt,
                 new CalendarPerson(organizer.Email ?? "no-reply@hiringplatform.invalid", organizer.DisplayName),
                 new CalendarPerson(r.Email, r.Name), r.TimeZoneId);
-            emails.Add(new OutboxEmail(r.Email, r.Name, subject, body, null, now, r.CandidateId)
+            emails.Add(new OutboxEmail(r.Email, r.Name, subject, body, null, now, facts.CandidateId)
                 .WithAttachment(ICalendarInvitations.FileName, calendar.ContentType(invitation), calendar.Create(invitation)));
         }
         return emails;
     }
 
-    private static string Body(Recipient r, InterviewChange change, Interview interview, string candidate, string posting, string stage)
+    private static string Body(Recipient r, InterviewChange change, Interview interview, string candidate, string posting, string stage, IAppUrls urls)
     {
         var when = InterviewTimes.Format(interview.StartsAt, r.TimeZoneId);
         var text = new StringBuilder();
@@ -79,8 +82,8 @@ public static class InterviewEmails
             text.AppendLine();
             if (!r.IsCandidate)
             {
-                text.AppendLine($"Interview kit: /interviews/{interview.Id}/kit");
-                text.AppendLine($"Scorecard: /interviews/{interview.Id}/scorecard — please submit it within {FeedbackRules.DueWithin.TotalHours:0} hours of the interview, before reading anyone else's.");
+                text.AppendLine($"Interview kit: {urls.Absolute($"/interviews/{interview.Id}/kit")}");
+                text.AppendLine($"Scorecard: {urls.Absolute($"/interviews/{interview.Id}/scorecard")} — please submit it within {FeedbackRules.DueWithin.TotalHours:0} hours of the interview, before reading anyone else's.");
                 text.AppendLine();
             }
             text.AppendLine("A calendar invitation is attached.");

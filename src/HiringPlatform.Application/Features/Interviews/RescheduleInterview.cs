@@ -65,7 +65,7 @@ public static class RescheduleInterview
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar)
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar, IAppUrls urls)
         : ICommandHandler<Command, ScheduleInterview.Result>
     {
         public async ValueTask<ScheduleInterview.Result> Handle(Command command, CancellationToken ct)
@@ -92,7 +92,7 @@ public static class RescheduleInterview
             foreach (var p in interview.Participants) p.ReminderSentAt = null;
             var now = clock.GetUtcNow();
             var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);
-            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, interview, InterviewChange.Rescheduled, me, now, ct));
+            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Rescheduled, me, now, ct));
             db.ActivityEvents.Add(InterviewEmails.Activity(interview, application.CandidateId, me, InterviewChange.Rescheduled, stageName, now));
             await db.SaveChangesAsync(ct);
             return new ScheduleInterview.Result(interview.Id, warnings);

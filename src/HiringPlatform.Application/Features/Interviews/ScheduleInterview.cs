@@ -77,7 +77,7 @@ public static class ScheduleInterview
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar)
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ICalendarInvitations calendar, IAppUrls urls)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -102,7 +102,7 @@ public static class ScheduleInterview
             db.Interviews.Add(interview);
             var now = clock.GetUtcNow();
             var stageName = await db.InterviewStages.Where(s => s.Id == command.StageId).Select(s => s.Name).SingleAsync(ct);
-            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, interview, InterviewChange.Scheduled, me, now, ct));
+            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Scheduled, me, now, ct));
             db.ActivityEvents.Add(InterviewEmails.Activity(interview, candidate.Id, me, InterviewChange.Scheduled, stageName, now));
             await db.SaveChangesAsync(ct);
             return new Result(interview.Id, warnings);

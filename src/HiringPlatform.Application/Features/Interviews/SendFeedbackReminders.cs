@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
@@ -18,7 +19,7 @@ public static class SendFeedbackReminders
         public int BatchSize { get; init; } = 200;
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, IAppUrls urls) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
@@ -34,7 +35,7 @@ public static class SendFeedbackReminders
                 join c in db.Candidates on a.CandidateId equals c.Id
                 join s in db.InterviewStages on i.StageId equals s.Id
                 orderby i.EndsAt
-                select new { Participant = p, u.Email, u.DisplayName, u.TimeZoneId, u.IsActive, c.FullName, StageName = s.Name, i.Id, i.EndsAt })
+                select new { Participant = p, u.Email, u.DisplayName, u.TimeZoneId, u.IsActive, CandidateId = c.Id, c.FullName, StageName = s.Name, i.Id, i.EndsAt })
                 .Take(Math.Clamp(command.BatchSize, 1, 1000)).ToListAsync(ct);
             foreach (var d in due)
             {
@@ -45,11 +46,11 @@ public static class SendFeedbackReminders
 
                     Your feedback on {d.FullName} ({d.StageName}) is overdue: the interview ended {InterviewTimes.Format(d.EndsAt, d.TimeZoneId)}.
 
-                    Please submit your scorecard while the interview is still fresh: /interviews/{d.Id}/scorecard
+                    Please submit your scorecard while the interview is still fresh: {urls.Absolute($"/interviews/{d.Id}/scorecard")}
 
                     The hiring manager cannot decide until the panel's feedback is in. This is the only reminder you will get for this interview.
                     """;
-                db.OutboxEmails.Add(new OutboxEmail(d.Email, d.DisplayName, $"Feedback overdue: {d.FullName} ({d.StageName})", body, null, now));
+                db.OutboxEmails.Add(new OutboxEmail(d.Email, d.DisplayName, $"Feedback overdue: {d.FullName} ({d.StageName})", body, null, now, d.CandidateId));
             }
             await db.SaveChangesAsync(ct);
             return due.Count;

@@ -2,10 +2,9 @@ using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Interviews;
-using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace HiringPlatform.IntegrationTests.Interviews;
+namespace HiringPlatform.Testing;
 
 // A posting with its team, for the interview and decision tests.
 public sealed record Team(TestUser Recruiter, TestUser Manager, TestUser Alice, TestUser Bob, PostingInfo Posting);
