@@ -90,6 +90,8 @@ public static class MergeCandidates
             duplicate.MarkMergedInto(survivor.Id);
             db.ActivityEvents.Add(new ActivityEvent(survivor.Id, null, now, user.Id, ActivityKind.Merged,
                 $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {moved} application(s) moved, {combined} combined"));
+            // Saved first (same transaction), so the detector sees the duplicate as merged and does not flag the pair again.
+            await db.SaveChangesAsync(ct);
             await Duplicates.DetectAsync(db, survivor, now, ct);
             await db.SaveChangesAsync(ct);
             return new Model(survivor.Id, moved, combined);
