@@ -85,6 +85,8 @@ public sealed class PipelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         var rejectedCard = page.Locator("[data-card]", new() { HasText = "Omar Reyes" });
         await Assertions.Expect(rejectedCard).ToContainTextAsync("Skills gap: Security-first development");
         await Assertions.Expect(rejectedCard.GetByRole(AriaRole.Button, new() { Name = "Reopen Omar Reyes" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Application review" })).ToContainTextAsync("No rejected applications here.");
+        await BrowserFixture.ScreenshotAsync(page, "board-rejected-desktop");
 
         // 3. Find a third candidate by a word that only their résumé contains.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Candidates" }).ClickAsync();
@@ -111,7 +113,7 @@ public sealed class PipelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.GetByLabel("Keep Sam Rivera (sam.rivera@example.com)").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "merge-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Merge profiles" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Profiles merged: 1 application(s) moved, 0 combined.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Profiles merged: 1 application moved.");
         await page.WaitForURLAsync($"**/candidates/{samFirst}");
         var applications = page.GetByRole(AriaRole.Region, new() { Name = "Applications" });
         await Assertions.Expect(applications).ToContainTextAsync("Senior Backend Engineer (Pipeline)");
