@@ -46,6 +46,20 @@ public sealed class MergeCandidatesTests(IntegrationFixture fixture) : PipelineT
     }
 
     [Fact]
+    public async Task Should_not_leave_the_merged_pair_flagged_when_it_was_never_flagged_before()
+    {
+        var first = await App.CreateCandidateAsync("Noor Haddad", configure: c => c.Phone = "+44 20 7946 0018");
+        await App.CreateApplicationAsync(Posting, first);
+        var second = await App.CreateCandidateAsync("Noor Haddad", configure: c => c.Phone = "020 7946 0018");
+        await App.CreateApplicationAsync(Posting, second, "Recruiter screen");
+
+        await App.SendAsync(new MergeCandidates.Command { CandidateId = first, OtherId = second, SurvivorId = first }, Recruiter);
+
+        Assert.Equal(0, await App.QueryAsync(db => db.PossibleDuplicates.CountAsync(d => d.ResolvedAt == null)));
+        Assert.Empty((await App.SendAsync(new GetCandidateProfile.Query { CandidateId = first }, Recruiter)).Duplicates);
+    }
+
+    [Fact]
     public async Task Should_not_flag_a_pair_again_once_dismissed()
     {
         var first = await App.CreateCandidateAsync("Li Wei", configure: c => c.Phone = "+86 10 5555 1234");

@@ -1,6 +1,10 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.WebTests.Candidates;
 
@@ -85,6 +89,93 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/applications/{applicationId}/reject")).StatusCode);
         var search = await client.GetPageAsync("/candidates?q=private");
         Assert.Null(search.Document.QuerySelector(".search-results"));
+    }
+
+    [Fact]
+    public async Task Should_give_an_interviewer_404_for_a_candidate_whose_interview_is_assigned_to_someone_else()
+    {
+        var colleague = await App.CreateUserAsync("Other Interviewer", Roles.Interviewer);
+        var (candidateId, applicationId) = await App.CreateApplicantAsync(_posting, "Colleagues Person", "System design interview");
+        await App.CreateInterviewAsync(applicationId, [colleague]);
+
+        // On the same posting's team, but the interview is someone else's: nothing to see.
+        var page = await App.CreateClientAs(_interviewer).GetPageAsync($"/candidates/{candidateId}");
+        Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
+        Assert.DoesNotContain("Colleagues Person", page.Document.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.CreateClientAs(colleague).GetAsync($"/candidates/{candidateId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_hiring_manager_off_the_team_the_board_profile_and_every_pipeline_action()
+    {
+        var (candidateId, applicationId) = await App.CreateApplicantAsync(_posting, "Guarded Person");
+        // The outsider manages another posting, so they hold real forms (and antiforgery tokens) to aim elsewhere.
+        var outsider = await App.CreateUserAsync("Outside Manager", Roles.HiringManager);
+        var outsideRecruiter = await App.CreateUserAsync("Outside Recruiter", Roles.Recruiter);
+        var own = await App.CreatePostingAsync(outsideRecruiter, outsider, title: "Outside posting");
+        var (ownCandidateId, ownApplicationId) = await App.CreateApplicantAsync(own, "Guarded Person");
+        var client = App.CreateClientAs(outsider);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/postings/{_posting.Id}/board")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/candidates/{candidateId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/applications/{applicationId}/reject")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/candidates/{ownCandidateId}/merge/{candidateId}")).StatusCode);
+        var search = await client.GetPageAsync("/candidates?q=guarded");
+        Assert.Single(search.Document.QuerySelectorAll(".search-results > li"));
+
+        var (_, board) = await client.GetPageAsync($"/postings/{own.Id}/board");
+        var move = (IHtmlFormElement)board.QuerySelector($"form[action='/applications/{ownApplicationId}/move']")!;
+        var version = await App.QueryAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync());
+        move.SetAttribute("action", $"/applications/{applicationId}/move");
+        var moved = await client.SubmitAsync(move, $"/postings/{own.Id}/board", new Dictionary<string, string>
+        {
+            ["ToStageId"] = _posting.Stage("Recruiter screen").Id.ToString(), ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
+
+        var (_, reject) = await client.GetPageAsync($"/applications/{ownApplicationId}/reject");
+        var rejectForm = (IHtmlFormElement)reject.QuerySelector("form[action$='/reject']")!;
+        rejectForm.SetAttribute("action", $"/applications/{applicationId}/reject");
+        var rejected = await client.SubmitAsync(rejectForm, $"/applications/{ownApplicationId}/reject", new Dictionary<string, string>
+        {
+            ["ApplicationId"] = applicationId.ToString(), ["Reason"] = nameof(RejectionReason.ExperienceLevel),
+            ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.NotFound, rejected.StatusCode);
+
+        var note = (IHtmlFormElement)(await client.GetPageAsync($"/candidates/{ownCandidateId}")).Document.QuerySelector("form[action$='/notes']")!;
+        note.SetAttribute("action", $"/candidates/{ownCandidateId}/merge/{candidateId}");
+        var merged = await client.SubmitAsync(note, $"/candidates/{ownCandidateId}", new Dictionary<string, string> { ["survivorId"] = ownCandidateId.ToString() });
+        Assert.Equal(HttpStatusCode.NotFound, merged.StatusCode);
+
+        var after = await App.QueryAsync(db => db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId));
+        Assert.Equal(ApplicationStatus.Active, after.Status);
+        Assert.Equal(_posting.First.Id, after.StageId);
+        Assert.Equal(candidateId, after.CandidateId);
+        Assert.Null((await App.FindAsync<Candidate>(candidateId))!.MergedIntoId);
+    }
+
+    [Fact]
+    public async Task Should_not_name_a_possible_duplicate_from_a_posting_the_recruiter_is_not_on()
+    {
+        var (candidateId, _) = await App.CreateApplicantAsync(_posting, "Twin Person");
+        var otherRecruiter = await App.CreateUserAsync("Other Recruiter", Roles.Recruiter);
+        var otherPosting = await App.CreatePostingAsync(otherRecruiter, _manager, title: "Other team's posting");
+        var (twinId, _) = await App.CreateApplicantAsync(otherPosting, "Twin Person");
+        await App.WithDbAsync(async db =>
+        {
+            db.PossibleDuplicates.Add(new PossibleDuplicate(candidateId, twinId, Duplicates.SamePhone, App.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        var twinEmail = (await App.FindAsync<Candidate>(twinId))!.Email;
+
+        // The recruiter sees only their own candidate; the manager, on both postings, is offered the merge.
+        var recruiterView = await App.CreateClientAs(_recruiter).GetPageAsync($"/candidates/{candidateId}");
+        Assert.Equal(HttpStatusCode.OK, recruiterView.Response.StatusCode);
+        Assert.DoesNotContain(twinEmail, recruiterView.Document.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(recruiterView.Document.QuerySelector($"a[href$='/merge/{twinId}']"));
+        var managerView = await App.CreateClientAs(_manager).GetPageAsync($"/candidates/{candidateId}");
+        Assert.NotNull(managerView.Document.QuerySelector($"a[href='/candidates/{candidateId}/merge/{twinId}']"));
     }
 
     [Fact]

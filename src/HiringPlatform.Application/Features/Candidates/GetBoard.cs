@@ -39,7 +39,7 @@ public static class GetBoard
 
     public sealed record Card(Guid ApplicationId, Guid CandidateId, string Name, CandidateSource Source, string? SourceDetail,
         DateTimeOffset StageEnteredAt, int DaysInStage, decimal? WeightedScore, uint Version, IReadOnlyList<string> Tags,
-        RejectionReason? RejectionReason, DateTimeOffset? NextInterviewAt, int FeedbackExpected, int FeedbackSubmitted)
+        RejectionReason? RejectionReason, string? RejectionCompetency, DateTimeOffset? NextInterviewAt, int FeedbackExpected, int FeedbackSubmitted)
     {
         public string Selection => $"{ApplicationId}:{Version.ToString(CultureInfo.InvariantCulture)}";
 
@@ -61,7 +61,7 @@ public static class GetBoard
     private sealed record CountRow(Guid StageId, string Status, int Count);
 
     private sealed record CardRow(Guid ApplicationId, Guid CandidateId, Guid StageId, string FullName, string Source, string? SourceDetail,
-        DateTimeOffset StageEnteredAt, decimal? WeightedScore, long Version, string[] Tags, string? RejectionReason);
+        DateTimeOffset StageEnteredAt, decimal? WeightedScore, long Version, string[] Tags, string? RejectionReason, string? RejectionCompetency);
 
     private sealed record StatusRow(Guid ApplicationId, DateTimeOffset? NextInterviewAt, int FeedbackExpected, int FeedbackSubmitted);
 
@@ -93,10 +93,12 @@ public static class GetBoard
             var cards = new SqlBuilder();
             cards.Add("""
                 SELECT x.id AS application_id, x.candidate_id, x.stage_id, c.full_name, x.source, x.source_detail, x.stage_entered_at,
-                       x.weighted_score, x.xmin::text::bigint AS version, c.tags, x.rejection_reason
+                       x.weighted_score, x.xmin::text::bigint AS version, c.tags, x.rejection_reason,
+                       (SELECT k.name FROM competencies k WHERE k.id = x.rejection_competency_id) AS rejection_competency
                 FROM interview_stages s
                 CROSS JOIN LATERAL (
-                    SELECT a.id, a.candidate_id, a.stage_id, a.source, a.source_detail, a.stage_entered_at, a.weighted_score, a.xmin, a.rejection_reason
+                    SELECT a.id, a.candidate_id, a.stage_id, a.source, a.source_detail, a.stage_entered_at, a.weighted_score, a.xmin, a.rejection_reason,
+                           a.rejection_competency_id
                     FROM applications a
                     WHERE a.posting_id = s.posting_id AND a.stage_id = s.id
                 """);
@@ -145,7 +147,7 @@ public static class GetBoard
                     statuses.TryGetValue(r.ApplicationId, out var st);
                     return new Card(r.ApplicationId, r.CandidateId, r.FullName, Enum.Parse<CandidateSource>(r.Source), r.SourceDetail,
                         r.StageEnteredAt, Math.Max(0, (int)(now - r.StageEnteredAt).TotalDays), r.WeightedScore, (uint)r.Version, r.Tags,
-                        r.RejectionReason is null ? null : Enum.Parse<RejectionReason>(r.RejectionReason),
+                        r.RejectionReason is null ? null : Enum.Parse<RejectionReason>(r.RejectionReason), r.RejectionCompetency,
                         st?.NextInterviewAt, st?.FeedbackExpected ?? 0, st?.FeedbackSubmitted ?? 0);
                 }).ToList();
                 var next = rows.Count > PageSize ? FormatCursor(page[^1].StageEnteredAt, page[^1].ApplicationId) : null;

@@ -126,6 +126,8 @@ public static class GetCandidateProfile
                 let otherId = d.CandidateId == id ? d.OtherCandidateId : d.CandidateId
                 join o in db.Candidates on otherId equals o.Id
                 where o.MergedIntoId == null && o.ErasedAt == null
+                // Only a pair the user could merge: naming someone from a posting they are not on would leak them.
+                where isAdmin || db.Applications.Any(a => a.CandidateId == o.Id && managed.Contains(a.PostingId))
                 select new DuplicateRow(d.Id, o.Id, o.FullName, o.Email, d.Reason)).ToListAsync(ct);
 
             var (timeline, next) = await TimelineAsync(id, query.Before, ct);

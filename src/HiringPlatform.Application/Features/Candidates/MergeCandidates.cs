@@ -38,6 +38,17 @@ public static class MergeCandidates
         }
     }
 
+    // "2 applications moved, 1 combined with one to the same posting", or "nothing to move" when neither had any.
+    public static string Describe(int moved, int combined)
+    {
+        static string Applications(int n) => n == 1 ? "1 application" : $"{n} applications";
+        if (moved == 0 && combined == 0) return "no applications to move";
+        var parts = new List<string>();
+        if (moved > 0) parts.Add($"{Applications(moved)} moved");
+        if (combined > 0) parts.Add($"{Applications(combined)} combined with one to the same posting");
+        return string.Join(", ", parts);
+    }
+
     public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Model>
     {
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
@@ -89,7 +100,9 @@ public static class MergeCandidates
             var duplicateEmail = duplicate.Email;
             duplicate.MarkMergedInto(survivor.Id);
             db.ActivityEvents.Add(new ActivityEvent(survivor.Id, null, now, user.Id, ActivityKind.Merged,
-                $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {moved} application(s) moved, {combined} combined"));
+                $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {Describe(moved, combined)}"));
+            // Saved first (same transaction), so the detector sees the duplicate as merged and does not flag the pair again.
+            await db.SaveChangesAsync(ct);
             await Duplicates.DetectAsync(db, survivor, now, ct);
             await db.SaveChangesAsync(ct);
             return new Model(survivor.Id, moved, combined);

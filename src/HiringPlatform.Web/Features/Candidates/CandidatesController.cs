@@ -174,7 +174,7 @@ public sealed partial class CandidatesController(ISender sender) : Controller
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(await sender.Send(new GetMergePreview.Query { CandidateId = id, OtherId = otherId }, ct));
         }
-        TempData["Flash"] = $"Profiles merged: {result!.ApplicationsMoved} application(s) moved, {result.ApplicationsCombined} combined.";
+        TempData["Flash"] = $"Profiles merged: {MergeCandidates.Describe(result!.ApplicationsMoved, result.ApplicationsCombined)}.";
         return Redirect($"/candidates/{result.SurvivorId}");
     }
 
