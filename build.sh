@@ -495,7 +495,8 @@ bench_start_servers() {
     # enabled, wrk sends X-Forwarded-Proto: https), all traffic stays on 127.0.0.1.
     (cd "$REPO/$WEB_PROJECT" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true App__PublicUrl="$BENCH_APP_URL" \
         ASPNETCORE_URLS="$BENCH_APP_URL" ConnectionStrings__Default="$cs" Serilog__MinimumLevel__Default=Warning \
-        Careers__ApplyRateLimitPerHour=1000000 dotnet "$REPO/$WEB_RELEASE_DLL") >"$logs/app.log" 2>&1 &
+        Careers__ApplyRateLimitPerHour=1000000 Interviews__FeedbackReminders__Enabled=false \
+        dotnet "$REPO/$WEB_RELEASE_DLL") >"$logs/app.log" 2>&1 &
     BENCH_APP_PID=$!
     port="$(bench_free_port $((port + 1)))"
     BENCH_FLOOR_URL="http://127.0.0.1:$port"
@@ -503,6 +504,7 @@ bench_start_servers() {
         dotnet "$REPO/$BENCH_FLOOR_DLL") >"$logs/floor.log" 2>&1 &
     BENCH_FLOOR_PID=$!
     log "raised the apply rate limit for this run: Careers__ApplyRateLimitPerHour=1000000"
+    log "overdue-feedback reminder job off for this run (it would email the data set's interviewers): Interviews__FeedbackReminders__Enabled=false"
     bench_wait_http "$BENCH_APP_URL/health/live" "$BENCH_APP_PID" "the app"
     bench_wait_http "$BENCH_FLOOR_URL/health" "$BENCH_FLOOR_PID" "the floor"
     log "app on $BENCH_APP_URL (pid $BENCH_APP_PID), floor on $BENCH_FLOOR_URL (pid $BENCH_FLOOR_PID)"
@@ -518,7 +520,7 @@ bench_run_set() {
     local rc=0
     dotnet "$BENCH_DLL" run --app "$BENCH_APP_URL" --floor "$BENCH_FLOOR_URL" --app-pid "$BENCH_APP_PID" --db "$cs" \
         --out "$dir/$set.json" \
-        --note "The app ran in Production with logs at Warning; the apply rate limit was raised for the run (Careers__ApplyRateLimitPerHour=1000000)." \
+        --note "The app ran in Production with logs at Warning; the apply rate limit was raised for the run (Careers__ApplyRateLimitPerHour=1000000) and the overdue-feedback reminder job was off (Interviews__FeedbackReminders__Enabled=false)." \
         ${BENCH_ONLY:+--only "$BENCH_ONLY"} "$@" || rc=$?
     bench_stop_servers
     return "$rc"

@@ -5,7 +5,7 @@ namespace HiringPlatform.Bench.Data;
 public sealed record BenchSpec
 {
     // Bump when the generated data changes shape: a database marked with another version is rebuilt.
-    public const int GeneratorVersion = 2;
+    public const int GeneratorVersion = 3;
 
     public required string Name { get; init; }
     public ulong Seed { get; init; } = 20261123;

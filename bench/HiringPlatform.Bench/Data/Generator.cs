@@ -242,23 +242,28 @@ internal sealed class Generator(World world, Planner planner)
                 var interviewId = BenchIds.Make(IdKind.Interview, nInterview++, plan.Entered[k], _spec.Seed);
                 interviews(new InterviewRow(interviewId, appId, stage.Id, startsAt, stage.Seed.DurationMinutes, rng.Pick(Links), status.ToString(), plan.Entered[k]));
 
+                // Who still owes a scorecard: screens and the pool never get one here; panels get theirs unless the
+                // interview is upcoming, cancelled or just happened (see below).
+                var endsAt = startsAt.AddMinutes(stage.Seed.DurationMinutes);
+                var scored = status == InterviewStatus.Completed && startsAt <= Reference.AddDays(-2);
+                DateTimeOffset? owed = status == InterviewStatus.Cancelled ? null : endsAt;
                 if (stage.Seed.Kind == StageKind.Screen)
                 {
-                    participants(new ParticipantRow(interviewId, recruiter));
+                    participants(new ParticipantRow(interviewId, recruiter, owed));
                     continue;
                 }
                 if (plan.IsPool)
                 {
-                    participants(new ParticipantRow(interviewId, scorer));
+                    participants(new ParticipantRow(interviewId, scorer, owed));
                     continue;
                 }
                 // Panels of four; the system design interview, the broadest, has five.
                 var first = rng.Next(posting.Panel.Length);
                 var size = stage.Order == 2 ? 5 : 4;
                 var panel = Enumerable.Range(0, size).Select(x => posting.Panel[(first + x) % posting.Panel.Length]).Distinct().ToArray();
-                foreach (var p in panel) participants(new ParticipantRow(interviewId, p));
+                foreach (var p in panel) participants(new ParticipantRow(interviewId, p, scored ? null : owed));
                 // Feedback lands within two days; interviews that just happened still wait for theirs.
-                if (status != InterviewStatus.Completed || startsAt > Reference.AddDays(-2)) continue;
+                if (!scored) continue;
                 foreach (var interviewer in panel)
                 {
                     var submittedAt = startsAt.AddMinutes(stage.Seed.DurationMinutes).AddHours(2 + rng.Next(0, 30));

@@ -28,7 +28,8 @@ internal sealed record ApplicationRow(
     string? CoverNote, DateTimeOffset ConsentedAt, decimal? WeightedScore, DateTimeOffset UpdatedAt);
 internal sealed record ActivityRow(Guid Id, Guid CandidateId, Guid? ApplicationId, DateTimeOffset At, Guid? ActorId, string Kind, string Summary);
 internal sealed record InterviewRow(Guid Id, Guid ApplicationId, Guid StageId, DateTimeOffset StartsAt, int DurationMinutes, string? Link, string Status, DateTimeOffset CreatedAt);
-internal sealed record ParticipantRow(Guid InterviewId, Guid InterviewerId);
+// PendingFeedbackEndsAt: the interview's end while the interviewer owes a scorecard (see InterviewParticipant).
+internal sealed record ParticipantRow(Guid InterviewId, Guid InterviewerId, DateTimeOffset? PendingFeedbackEndsAt);
 internal sealed record ScorecardRow(
     Guid Id, Guid InterviewId, Guid ApplicationId, Guid InterviewerId, string Status, string? Recommendation, string? SupportedLevel,
     DateTimeOffset? SubmittedAt, DateTimeOffset CreatedAt);
@@ -212,7 +213,8 @@ internal static class Tables
 
     public static readonly TableSpec<ParticipantRow> Participants = new("interview_participants",
         Col.Of<ParticipantRow, Guid>("interview_id", T.Uuid, r => r.InterviewId),
-        Col.Of<ParticipantRow, Guid>("interviewer_id", T.Uuid, r => r.InterviewerId));
+        Col.Of<ParticipantRow, Guid>("interviewer_id", T.Uuid, r => r.InterviewerId),
+        Col.Null<ParticipantRow, DateTimeOffset>("pending_feedback_ends_at", T.TimestampTz, r => r.PendingFeedbackEndsAt));
 
     public static readonly TableSpec<ScorecardRow> Scorecards = new("scorecards",
         Col.Of<ScorecardRow, Guid>("id", T.Uuid, r => r.Id),

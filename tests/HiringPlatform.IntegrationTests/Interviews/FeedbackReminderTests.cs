@@ -48,12 +48,28 @@ public sealed class FeedbackReminderTests(IntegrationFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task Should_keep_the_pending_feedback_marker_on_those_who_still_owe_a_scorecard()
+    {
+        var team = await App.CreateTeamAsync();
+        var (_, applicationId) = await App.CreateApplicantAsync(team.Posting, "Marked Candidate", InterviewTestData.SystemDesign);
+        var interviewId = await App.CreateInterviewAsync(applicationId, [team.Alice, team.Bob], App.Clock.GetUtcNow().AddHours(-2), durationMinutes: 60);
+        var endsAt = (await App.FindAsync<Interview>(interviewId))!.EndsAt;
+        await App.SubmitScorecardAsync(interviewId, team.Alice);
+
+        var pending = await App.WithDbAsync(db => db.InterviewParticipants.AsNoTracking().Where(p => p.InterviewId == interviewId)
+            .ToDictionaryAsync(p => p.InterviewerId, p => p.PendingFeedbackEndsAt));
+        Assert.Null(pending[team.Alice.Id]);
+        Assert.Equal(endsAt, pending[team.Bob.Id]);
+    }
+
+    [Fact]
     public async Task Should_not_remind_about_cancelled_interviews()
     {
         var team = await App.CreateTeamAsync();
         var (_, applicationId) = await App.CreateApplicantAsync(team.Posting, "Cancelled Candidate", InterviewTestData.SystemDesign);
         var interviewId = await App.CreateInterviewAsync(applicationId, [team.Bob], App.Clock.GetUtcNow().AddHours(1));
         await App.SendAsync(new CancelInterview.Command { InterviewId = interviewId }, team.Recruiter);
+        Assert.Null(await App.WithDbAsync(db => db.InterviewParticipants.AsNoTracking().Select(p => p.PendingFeedbackEndsAt).SingleAsync()));
         App.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(0, await App.SendAsync(new SendFeedbackReminders.Command(), null));
         Assert.Empty((await App.SendAsync(new GetMyInterviews.Query(), team.Bob)).MyFeedbackDue);

@@ -124,13 +124,14 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
         Assert.Single(search.Document.QuerySelectorAll(".search-results > li"));
 
         var (_, board) = await client.GetPageAsync($"/postings/{own.Id}/board");
-        var move = (IHtmlFormElement)board.QuerySelector($"form[action='/applications/{ownApplicationId}/move']")!;
+        // The board's shared card form (with this manager's own antiforgery token), aimed at the other team's application.
+        var move = (IHtmlFormElement)board.QuerySelector("form#card-action")!;
+        Assert.NotNull(board.QuerySelector($"button[form=card-action][formaction^='/applications/{ownApplicationId}/move']"));
         var version = await App.QueryAsync(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync());
-        move.SetAttribute("action", $"/applications/{applicationId}/move");
         var moved = await client.SubmitAsync(move, $"/postings/{own.Id}/board", new Dictionary<string, string>
         {
-            ["ToStageId"] = _posting.Stage("Recruiter screen").Id.ToString(), ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+            ["ToStageId"] = _posting.Stage("Recruiter screen").Id.ToString(),
+        }, action: $"/applications/{applicationId}/move?version={version.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
 
         var (_, reject) = await client.GetPageAsync($"/applications/{ownApplicationId}/reject");

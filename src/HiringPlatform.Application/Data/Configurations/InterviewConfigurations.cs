@@ -76,6 +76,14 @@ public sealed class InterviewParticipantConfiguration : IEntityTypeConfiguration
     {
         b.HasKey(p => new { p.InterviewId, p.InterviewerId });
         b.HasIndex(p => p.InterviewerId);
+        // "Feedback due" (mine, oldest first) and "overdue" (the team's, and the reminder job): only pending rows.
+        // (Named indexes: two on the same column.)
+        b.HasIndex(p => new { p.InterviewerId, p.PendingFeedbackEndsAt }, "ix_interview_participants_interviewer_id_pending_feedback").HasDatabaseName("ix_interview_participants_interviewer_id_pending_feedback")
+            .HasFilter("pending_feedback_ends_at IS NOT NULL");
+        b.HasIndex(p => p.PendingFeedbackEndsAt, "ix_interview_participants_pending_feedback").HasDatabaseName("ix_interview_participants_pending_feedback")
+            .HasFilter("pending_feedback_ends_at IS NOT NULL");
+        b.HasIndex(p => p.PendingFeedbackEndsAt, "ix_interview_participants_reminder_due").HasDatabaseName("ix_interview_participants_reminder_due")
+            .HasFilter("pending_feedback_ends_at IS NOT NULL AND reminder_sent_at IS NULL");
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.InterviewerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

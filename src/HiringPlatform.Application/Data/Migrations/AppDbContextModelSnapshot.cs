@@ -753,6 +753,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("interviewer_id");
 
+                    b.Property<DateTimeOffset?>("PendingFeedbackEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_feedback_ends_at");
+
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
@@ -762,6 +766,18 @@ namespace HiringPlatform.Application.Data.Migrations
 
                     b.HasIndex("InterviewerId")
                         .HasDatabaseName("ix_interview_participants_interviewer_id");
+
+                    b.HasIndex(new[] { "InterviewerId", "PendingFeedbackEndsAt" }, "ix_interview_participants_interviewer_id_pending_feedback")
+                        .HasDatabaseName("ix_interview_participants_interviewer_id_pending_feedback")
+                        .HasFilter("pending_feedback_ends_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "PendingFeedbackEndsAt" }, "ix_interview_participants_pending_feedback")
+                        .HasDatabaseName("ix_interview_participants_pending_feedback")
+                        .HasFilter("pending_feedback_ends_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "PendingFeedbackEndsAt" }, "ix_interview_participants_reminder_due")
+                        .HasDatabaseName("ix_interview_participants_reminder_due")
+                        .HasFilter("pending_feedback_ends_at IS NOT NULL AND reminder_sent_at IS NULL");
 
                     b.ToTable("interview_participants", (string)null);
                 });

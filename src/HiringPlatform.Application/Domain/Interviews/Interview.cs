@@ -57,8 +57,10 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         if (wanted.Count == 0) throw new DomainException("An interview needs at least one interviewer.");
         _participants.RemoveAll(p => !wanted.Contains(p.InterviewerId));
         foreach (var id in wanted.Where(id => _participants.All(p => p.InterviewerId != id)))
-            _participants.Add(new InterviewParticipant(Id, id));
+            _participants.Add(new InterviewParticipant(Id, id) { PendingFeedbackEndsAt = Status == InterviewStatus.Cancelled ? null : EndsAt });
     }
+
+
 
     public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes)
     {
@@ -68,6 +70,7 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         DurationMinutes = durationMinutes;
         EndsAt = StartsAt.AddMinutes(durationMinutes);
         CalendarSequence++;
+        foreach (var p in _participants.Where(p => p.PendingFeedbackEndsAt is not null)) p.PendingFeedbackEndsAt = EndsAt;
     }
 
     public void Cancel(string? reason)
@@ -76,6 +79,7 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         Status = InterviewStatus.Cancelled;
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         CalendarSequence++;
+        foreach (var p in _participants) p.PendingFeedbackEndsAt = null;
     }
 
     public void Complete() => Status = Status == InterviewStatus.Scheduled ? InterviewStatus.Completed : Status;
@@ -90,4 +94,13 @@ public sealed class InterviewParticipant
 
     // Overdue feedback gets one reminder email, never more.
     public DateTimeOffset? ReminderSentAt { get; set; }
+
+    // The interview's end while this interviewer may still owe a scorecard; null once it is submitted or the interview
+    // is cancelled. A copy of Interview.EndsAt so "feedback due" lists read a small partial index instead of joining
+    // every interview an interviewer ever sat on (tens of thousands at scale). Queries still check the scorecards,
+    // so a non-null value is a candidate, never the proof, that feedback is owed.
+    public DateTimeOffset? PendingFeedbackEndsAt { get; internal set; }
+
+    // Their scorecard is in: nothing is owed any more.
+    public void RecordFeedbackSubmitted() => PendingFeedbackEndsAt = null;
 }

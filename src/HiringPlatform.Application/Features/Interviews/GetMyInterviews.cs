@@ -58,9 +58,11 @@ public static class GetMyInterviews
                 select new { p, i };
             var myUpcoming = await Project(mine.Where(x => x.i.EndsAt > now).OrderBy(x => x.i.StartsAt).Take(limit)
                 .Select(x => new Row { Id = x.i.Id, ApplicationId = x.i.ApplicationId, StageId = x.i.StageId, StartsAt = x.i.StartsAt, EndsAt = x.i.EndsAt, LocationOrLink = x.i.LocationOrLink, InterviewerId = x.p.InterviewerId, ReminderSentAt = x.p.ReminderSentAt }), now, false, ct);
+            // Pending rows only (a partial index), oldest first; the scorecard check stays as the proof.
             var myDue = await Project(mine
-                .Where(x => x.i.EndsAt <= now && !db.Scorecards.Any(s => s.InterviewId == x.i.Id && s.InterviewerId == me && s.Status == ScorecardStatus.Submitted))
-                .OrderBy(x => x.i.EndsAt).Take(limit).Select(x => new Row { Id = x.i.Id, ApplicationId = x.i.ApplicationId, StageId = x.i.StageId, StartsAt = x.i.StartsAt, EndsAt = x.i.EndsAt, LocationOrLink = x.i.LocationOrLink, InterviewerId = x.p.InterviewerId, ReminderSentAt = x.p.ReminderSentAt }), now, true, ct);
+                .Where(x => x.p.PendingFeedbackEndsAt != null && x.p.PendingFeedbackEndsAt <= now
+                            && !db.Scorecards.Any(s => s.InterviewId == x.i.Id && s.InterviewerId == me && s.Status == ScorecardStatus.Submitted))
+                .OrderBy(x => x.p.PendingFeedbackEndsAt).Take(limit).Select(x => new Row { Id = x.i.Id, ApplicationId = x.i.ApplicationId, StageId = x.i.StageId, StartsAt = x.i.StartsAt, EndsAt = x.i.EndsAt, LocationOrLink = x.i.LocationOrLink, InterviewerId = x.p.InterviewerId, ReminderSentAt = x.p.ReminderSentAt }), now, true, ct);
 
             var showsTeam = query.IncludeTeam && (user.IsAdmin() || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.HiringManager));
             if (!showsTeam) return new Model(myUpcoming, myDue, [], [], false);
@@ -74,12 +76,15 @@ public static class GetMyInterviews
                 select i;
             var teamUpcoming = await Project(teamInterviews.Where(i => i.EndsAt > now).OrderBy(i => i.StartsAt).Take(limit)
                 .Select(i => new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = null, ReminderSentAt = null }), now, false, ct);
+            // Any interview that took place (not only still "Scheduled" ones) can owe feedback, as on the interviewer's own list.
             var teamOverdue = await Project((
-                from i in teamInterviews
-                where i.EndsAt <= overdueBefore
-                join p in db.InterviewParticipants on i.Id equals p.InterviewId
-                where !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
-                orderby i.EndsAt
+                from p in db.InterviewParticipants.AsNoTracking()
+                where p.PendingFeedbackEndsAt != null && p.PendingFeedbackEndsAt <= overdueBefore
+                join i in db.Interviews on p.InterviewId equals i.Id
+                join a in teamApplications on i.ApplicationId equals a.Id
+                where i.Status != InterviewStatus.Cancelled
+                      && !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
+                orderby p.PendingFeedbackEndsAt
                 select new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = p.InterviewerId, ReminderSentAt = p.ReminderSentAt }).Take(limit), now, true, ct);
             return new Model(myUpcoming, myDue, teamUpcoming, teamOverdue, true);
         }

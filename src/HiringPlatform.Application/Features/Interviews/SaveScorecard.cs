@@ -63,6 +63,7 @@ public static class SaveScorecard
                 if (allowed.Any(c => command.Ratings.All(r => r.CompetencyId != c.CompetencyId)))
                     throw new DomainException("Rate every competency on the scorecard before submitting.");
                 scorecard.Submit(now);
+                (await db.InterviewParticipants.SingleAsync(p => p.InterviewId == interview.Id && p.InterviewerId == me, ct)).RecordFeedbackSubmitted();
                 var application = await db.Applications.SingleAsync(a => a.Id == interview.ApplicationId, ct);
                 await ApplicationScoring.RecalculateAsync(db, application, scorecard, ct);
                 var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);

@@ -28,13 +28,14 @@ public static class SendFeedbackReminders
             var due = await (
                 from p in db.InterviewParticipants
                 join i in db.Interviews on p.InterviewId equals i.Id
-                where p.ReminderSentAt == null && i.Status != InterviewStatus.Cancelled && i.EndsAt <= overdueBefore
+                where p.ReminderSentAt == null && p.PendingFeedbackEndsAt != null && p.PendingFeedbackEndsAt <= overdueBefore
+                      && i.Status != InterviewStatus.Cancelled
                       && !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
                 join u in db.Users on p.InterviewerId equals u.Id
                 join a in db.Applications on i.ApplicationId equals a.Id
                 join c in db.Candidates on a.CandidateId equals c.Id
                 join s in db.InterviewStages on i.StageId equals s.Id
-                orderby i.EndsAt
+                orderby p.PendingFeedbackEndsAt
                 select new { Participant = p, u.Email, u.DisplayName, u.TimeZoneId, u.IsActive, CandidateId = c.Id, c.FullName, StageName = s.Name, i.Id, i.EndsAt })
                 .Take(Math.Clamp(command.BatchSize, 1, 1000)).ToListAsync(ct);
             foreach (var d in due)

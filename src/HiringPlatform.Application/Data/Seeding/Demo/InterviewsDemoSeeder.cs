@@ -196,6 +196,7 @@ public sealed class InterviewsDemoSeeder(AppDbContext db, TimeProvider clock) : 
             var card = Card(interview, interviewer, ratings, recommendation, level, flags, privateNote);
             var at = interview.EndsAt.AddHours(3 + _scorecards.Count % 5);
             card.Submit(at < now ? at : now);
+            interview.Participants.Single(p => p.InterviewerId == interviewer.Id).RecordFeedbackSubmitted();
             db.ActivityEvents.Add(new ActivityEvent(_candidates[interview.Id], interview.ApplicationId, card.SubmittedAt!.Value, interviewer.Id,
                 ActivityKind.ScorecardSubmitted, $"Scorecard submitted: {recommendation.ToString().ToLowerInvariant()}"));
         }

@@ -1,0 +1,32 @@
+using HiringPlatform.Application.Domain.Interviews;
+
+namespace HiringPlatform.UnitTests.Domain;
+
+public sealed class InterviewTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Should_mark_every_new_interviewer_as_owing_feedback_until_the_interview_s_end_and_follow_a_reschedule()
+    {
+        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, "Room 4");
+        var (alice, bob) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        interview.SetInterviewers([alice, bob]);
+        Assert.All(interview.Participants, p => Assert.Equal(Start.AddHours(1), p.PendingFeedbackEndsAt));
+
+        interview.Participants.Single(p => p.InterviewerId == alice).RecordFeedbackSubmitted();
+        interview.Reschedule(Start.AddDays(1), 45);
+
+        Assert.Null(interview.Participants.Single(p => p.InterviewerId == alice).PendingFeedbackEndsAt);
+        Assert.Equal(Start.AddDays(1).AddMinutes(45), interview.Participants.Single(p => p.InterviewerId == bob).PendingFeedbackEndsAt);
+    }
+
+    [Fact]
+    public void Should_owe_nothing_once_the_interview_is_cancelled()
+    {
+        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, null);
+        interview.SetInterviewers([Guid.CreateVersion7()]);
+        interview.Cancel("Candidate asked to move it");
+        Assert.All(interview.Participants, p => Assert.Null(p.PendingFeedbackEndsAt));
+    }
+}
