@@ -247,21 +247,22 @@ internal sealed class Generator(World world, Planner planner)
                 var endsAt = startsAt.AddMinutes(stage.Seed.DurationMinutes);
                 var scored = status == InterviewStatus.Completed && startsAt <= Reference.AddDays(-2);
                 DateTimeOffset? owed = status == InterviewStatus.Cancelled ? null : endsAt;
+                DateTimeOffset? scheduled = status == InterviewStatus.Cancelled ? null : startsAt;
                 if (stage.Seed.Kind == StageKind.Screen)
                 {
-                    participants(new ParticipantRow(interviewId, recruiter, owed));
+                    participants(new ParticipantRow(interviewId, recruiter, scheduled, owed));
                     continue;
                 }
                 if (plan.IsPool)
                 {
-                    participants(new ParticipantRow(interviewId, scorer, owed));
+                    participants(new ParticipantRow(interviewId, scorer, scheduled, owed));
                     continue;
                 }
                 // Panels of four; the system design interview, the broadest, has five.
                 var first = rng.Next(posting.Panel.Length);
                 var size = stage.Order == 2 ? 5 : 4;
                 var panel = Enumerable.Range(0, size).Select(x => posting.Panel[(first + x) % posting.Panel.Length]).Distinct().ToArray();
-                foreach (var p in panel) participants(new ParticipantRow(interviewId, p, scored ? null : owed));
+                foreach (var p in panel) participants(new ParticipantRow(interviewId, p, scheduled, scored ? null : owed));
                 // Feedback lands within two days; interviews that just happened still wait for theirs.
                 if (!scored) continue;
                 foreach (var interviewer in panel)

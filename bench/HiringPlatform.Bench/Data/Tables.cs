@@ -28,8 +28,9 @@ internal sealed record ApplicationRow(
     string? CoverNote, DateTimeOffset ConsentedAt, decimal? WeightedScore, DateTimeOffset UpdatedAt);
 internal sealed record ActivityRow(Guid Id, Guid CandidateId, Guid? ApplicationId, DateTimeOffset At, Guid? ActorId, string Kind, string Summary);
 internal sealed record InterviewRow(Guid Id, Guid ApplicationId, Guid StageId, DateTimeOffset StartsAt, int DurationMinutes, string? Link, string Status, DateTimeOffset CreatedAt);
-// PendingFeedbackEndsAt: the interview's end while the interviewer owes a scorecard (see InterviewParticipant).
-internal sealed record ParticipantRow(Guid InterviewId, Guid InterviewerId, DateTimeOffset? PendingFeedbackEndsAt);
+// ScheduledStartsAt (null when cancelled) and PendingFeedbackEndsAt (the interview's end while the interviewer owes a
+// scorecard): the copies InterviewParticipant keeps for its indexes.
+internal sealed record ParticipantRow(Guid InterviewId, Guid InterviewerId, DateTimeOffset? ScheduledStartsAt, DateTimeOffset? PendingFeedbackEndsAt);
 internal sealed record ScorecardRow(
     Guid Id, Guid InterviewId, Guid ApplicationId, Guid InterviewerId, string Status, string? Recommendation, string? SupportedLevel,
     DateTimeOffset? SubmittedAt, DateTimeOffset CreatedAt);
@@ -214,6 +215,7 @@ internal static class Tables
     public static readonly TableSpec<ParticipantRow> Participants = new("interview_participants",
         Col.Of<ParticipantRow, Guid>("interview_id", T.Uuid, r => r.InterviewId),
         Col.Of<ParticipantRow, Guid>("interviewer_id", T.Uuid, r => r.InterviewerId),
+        Col.Null<ParticipantRow, DateTimeOffset>("scheduled_starts_at", T.TimestampTz, r => r.ScheduledStartsAt),
         Col.Null<ParticipantRow, DateTimeOffset>("pending_feedback_ends_at", T.TimestampTz, r => r.PendingFeedbackEndsAt));
 
     public static readonly TableSpec<ScorecardRow> Scorecards = new("scorecards",

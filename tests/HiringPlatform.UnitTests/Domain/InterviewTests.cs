@@ -13,12 +13,14 @@ public sealed class InterviewTests
         var (alice, bob) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         interview.SetInterviewers([alice, bob]);
         Assert.All(interview.Participants, p => Assert.Equal(Start.AddHours(1), p.PendingFeedbackEndsAt));
+        Assert.All(interview.Participants, p => Assert.Equal(Start, p.ScheduledStartsAt));
 
         interview.Participants.Single(p => p.InterviewerId == alice).RecordFeedbackSubmitted();
         interview.Reschedule(Start.AddDays(1), 45);
 
         Assert.Null(interview.Participants.Single(p => p.InterviewerId == alice).PendingFeedbackEndsAt);
         Assert.Equal(Start.AddDays(1).AddMinutes(45), interview.Participants.Single(p => p.InterviewerId == bob).PendingFeedbackEndsAt);
+        Assert.All(interview.Participants, p => Assert.Equal(Start.AddDays(1), p.ScheduledStartsAt));
     }
 
     [Fact]
@@ -28,5 +30,6 @@ public sealed class InterviewTests
         interview.SetInterviewers([Guid.CreateVersion7()]);
         interview.Cancel("Candidate asked to move it");
         Assert.All(interview.Participants, p => Assert.Null(p.PendingFeedbackEndsAt));
+        Assert.All(interview.Participants, p => Assert.Null(p.ScheduledStartsAt));
     }
 }

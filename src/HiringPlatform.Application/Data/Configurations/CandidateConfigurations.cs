@@ -50,7 +50,9 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         b.Property<string>(LinkedInKey).HasMaxLength(500).HasComputedColumnSql(LinkedInKeySql("linked_in_url"), stored: true);
         b.HasIndex(SearchVector).HasMethod("gin");
         b.HasIndex(c => c.FullName).HasMethod("gin").HasOperators("gin_trgm_ops");
-        b.HasIndex(c => c.Email, "ix_candidates_email_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Email prefix search (LIKE 'ab%'): a pattern_ops B-tree finds it in any collation. A trigram GIN did too, but
+        // a whole address has dozens of trigrams that most addresses share ("exa", "com"): 50 ms at a million rows.
+        b.HasIndex(c => c.Email, "ix_candidates_email_prefix").HasDatabaseName("ix_candidates_email_prefix").HasOperators("varchar_pattern_ops");
         b.HasIndex(c => c.Tags).HasMethod("gin");
         b.HasIndex(PhoneKey);
         b.HasIndex(LinkedInKey);

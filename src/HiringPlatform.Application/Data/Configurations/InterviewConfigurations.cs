@@ -78,6 +78,9 @@ public sealed class InterviewParticipantConfiguration : IEntityTypeConfiguration
         b.HasIndex(p => p.InterviewerId);
         // "Feedback due" (mine, oldest first) and "overdue" (the team's, and the reminder job): only pending rows.
         // (Named indexes: two on the same column.)
+        b.HasIndex(p => new { p.InterviewerId, p.ScheduledStartsAt }, "ix_interview_participants_interviewer_id_scheduled_starts_at")
+            .HasDatabaseName("ix_interview_participants_interviewer_id_scheduled_starts_at")
+            .HasFilter("scheduled_starts_at IS NOT NULL");
         b.HasIndex(p => new { p.InterviewerId, p.PendingFeedbackEndsAt }, "ix_interview_participants_interviewer_id_pending_feedback").HasDatabaseName("ix_interview_participants_interviewer_id_pending_feedback")
             .HasFilter("pending_feedback_ends_at IS NOT NULL");
         b.HasIndex(p => p.PendingFeedbackEndsAt, "ix_interview_participants_pending_feedback").HasDatabaseName("ix_interview_participants_pending_feedback")

@@ -221,11 +221,10 @@ namespace HiringPlatform.Application.Data.Migrations
                     b.HasIndex("LastApplicationClosedAt", "Id")
                         .HasDatabaseName("ix_candidates_last_application_closed_at_id");
 
-                    b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm")
-                        .HasDatabaseName("ix_candidates_email1");
+                    b.HasIndex(new[] { "Email" }, "ix_candidates_email_prefix")
+                        .HasDatabaseName("ix_candidates_email_prefix");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_candidates_email_prefix"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("candidates", (string)null);
                 });
@@ -761,6 +760,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
 
+                    b.Property<DateTimeOffset?>("ScheduledStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_starts_at");
+
                     b.HasKey("InterviewId", "InterviewerId")
                         .HasName("pk_interview_participants");
 
@@ -770,6 +773,10 @@ namespace HiringPlatform.Application.Data.Migrations
                     b.HasIndex(new[] { "InterviewerId", "PendingFeedbackEndsAt" }, "ix_interview_participants_interviewer_id_pending_feedback")
                         .HasDatabaseName("ix_interview_participants_interviewer_id_pending_feedback")
                         .HasFilter("pending_feedback_ends_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "InterviewerId", "ScheduledStartsAt" }, "ix_interview_participants_interviewer_id_scheduled_starts_at")
+                        .HasDatabaseName("ix_interview_participants_interviewer_id_scheduled_starts_at")
+                        .HasFilter("scheduled_starts_at IS NOT NULL");
 
                     b.HasIndex(new[] { "PendingFeedbackEndsAt" }, "ix_interview_participants_pending_feedback")
                         .HasDatabaseName("ix_interview_participants_pending_feedback")

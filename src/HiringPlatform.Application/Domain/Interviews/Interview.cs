@@ -8,11 +8,13 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
 {
     private readonly List<InterviewParticipant> _participants = [];
 
+    public const int MaxDurationMinutes = 8 * 60;
+
     private Interview() { }
 
     public Interview(Guid applicationId, Guid stageId, DateTimeOffset startsAtUtc, int durationMinutes, string? locationOrLink)
     {
-        if (durationMinutes is <= 0 or > 8 * 60) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
+        if (durationMinutes is <= 0 or > MaxDurationMinutes) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
         ApplicationId = applicationId;
         StageId = stageId;
         StartsAt = startsAtUtc.ToUniversalTime();
@@ -57,7 +59,11 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         if (wanted.Count == 0) throw new DomainException("An interview needs at least one interviewer.");
         _participants.RemoveAll(p => !wanted.Contains(p.InterviewerId));
         foreach (var id in wanted.Where(id => _participants.All(p => p.InterviewerId != id)))
-            _participants.Add(new InterviewParticipant(Id, id) { PendingFeedbackEndsAt = Status == InterviewStatus.Cancelled ? null : EndsAt });
+            _participants.Add(new InterviewParticipant(Id, id)
+            {
+                ScheduledStartsAt = Status == InterviewStatus.Cancelled ? null : StartsAt,
+                PendingFeedbackEndsAt = Status == InterviewStatus.Cancelled ? null : EndsAt,
+            });
     }
 
 
@@ -65,12 +71,16 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
     public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes)
     {
         if (Status != InterviewStatus.Scheduled) throw new DomainException("Only a scheduled interview can be rescheduled.");
-        if (durationMinutes is <= 0 or > 8 * 60) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
+        if (durationMinutes is <= 0 or > MaxDurationMinutes) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
         StartsAt = startsAtUtc.ToUniversalTime();
         DurationMinutes = durationMinutes;
         EndsAt = StartsAt.AddMinutes(durationMinutes);
         CalendarSequence++;
-        foreach (var p in _participants.Where(p => p.PendingFeedbackEndsAt is not null)) p.PendingFeedbackEndsAt = EndsAt;
+        foreach (var p in _participants)
+        {
+            p.ScheduledStartsAt = StartsAt;
+            if (p.PendingFeedbackEndsAt is not null) p.PendingFeedbackEndsAt = EndsAt;
+        }
     }
 
     public void Cancel(string? reason)
@@ -79,7 +89,7 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         Status = InterviewStatus.Cancelled;
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         CalendarSequence++;
-        foreach (var p in _participants) p.PendingFeedbackEndsAt = null;
+        foreach (var p in _participants) (p.ScheduledStartsAt, p.PendingFeedbackEndsAt) = (null, null);
     }
 
     public void Complete() => Status = Status == InterviewStatus.Scheduled ? InterviewStatus.Completed : Status;
@@ -94,6 +104,10 @@ public sealed class InterviewParticipant
 
     // Overdue feedback gets one reminder email, never more.
     public DateTimeOffset? ReminderSentAt { get; set; }
+
+    // The interview's start, null once it is cancelled: a copy of Interview.StartsAt so "my upcoming interviews" is a range
+    // of one index, not a join over every interview the interviewer ever sat on.
+    public DateTimeOffset? ScheduledStartsAt { get; internal set; }
 
     // The interview's end while this interviewer may still owe a scorecard; null once it is submitted or the interview
     // is cancelled. A copy of Interview.EndsAt so "feedback due" lists read a small partial index instead of joining

@@ -11,7 +11,7 @@ namespace HiringPlatform.Application.Features.Candidates;
 
 // One search box over name, email, phone, tags and résumé text, with filters on the candidate's applications
 // (posting, stage, source, applied between). Each kind of match is one indexed branch:
-//   exact email (unique b-tree), email prefix and name prefix / word prefix / similarity (pg_trgm GIN),
+//   exact email (unique b-tree), email prefix (pattern_ops b-tree), name prefix / word prefix / similarity (pg_trgm GIN),
 //   phone (phone_key b-tree), tag (GIN on tags), full text (GIN on search_vector, websearch_to_tsquery).
 // Trade-off: ranking every match of a word most résumés contain means reading and ts_rank-ing ~1M tsvectors
 // (seconds). So each branch takes at most Bound matches in whatever order is cheapest for PostgreSQL (no ORDER BY,
@@ -119,10 +119,14 @@ public static class SearchCandidates
                 Branch($"SELECT c.id, 1000.0::float8 AS score, 'email' AS why", $"c.email = {sql.P(lower)}", 1);
             if (!q.Contains(' ', StringComparison.Ordinal) && q.Length >= 3)
                 Branch($"SELECT c.id, 50.0::float8, 'email'", $"c.email LIKE {sql.P(like + "%")}", 50);
+            // An email address (a word with an @ and a dot after it) is not a name, a tag or a résumé word: the email
+            // branches answer it alone, instead of a trigram similarity over every name.
+            var at = q.IndexOf('@', StringComparison.Ordinal);
+            var isEmail = at > 0 && !q.Contains(' ', StringComparison.Ordinal) && q.IndexOf('.', at) > at + 1;
             var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
             if (digits.Length >= 7 && q.All(ch => char.IsAsciiDigit(ch) || " +()-./".Contains(ch, StringComparison.Ordinal)))
                 Branch($"SELECT c.id, 900.0::float8, 'phone'", $"c.phone_key = {CandidateConfiguration.PhoneKeySql(sql.P(q))}", 50);
-            if (q.Any(char.IsLetter) && q.Length >= 2)
+            if (q.Any(char.IsLetter) && q.Length >= 2 && !isEmail)
             {
                 var qp = sql.P(q);
                 var prefix = sql.P(like + "%");
@@ -132,11 +136,11 @@ public static class SearchCandidates
                     $"(c.full_name ILIKE {prefix} OR c.full_name ILIKE {sql.P("% " + like + "%")}{fuzzy})", Bound);
             }
             var tag = Candidate.NormalizeTag(q);
-            if (tag.Length is > 0 and <= Candidate.MaxTagLength)
+            if (tag.Length is > 0 and <= Candidate.MaxTagLength && !isEmail)
                 Branch($"SELECT c.id, 30.0::float8, 'tag'", $"c.tags @> ARRAY[{sql.P(tag)}]::text[]", Bound);
 
             var tsq = $"websearch_to_tsquery('english', {sql.P(q)})";
-            branches.Add(() =>
+            if (!isEmail) branches.Add(() =>
             {
                 // Name words carry weight A and résumé words D, so ts_rank favours a name hit; x10 brings it near the other scores.
                 sql.Add($"(SELECT f.id, (10 * ts_rank(f.search_vector, {tsq}))::float8, 'resume' FROM (SELECT c.id, c.search_vector FROM candidates c");

@@ -13,6 +13,9 @@ public static class FeedbackRules
 // Times in emails and invitations, written in the recipient's own zone (the web pages use the time-local tag helper).
 public static class InterviewTimes
 {
+    // Nothing that started longer ago than the longest interview can still be going on.
+    public static readonly TimeSpan Longest = TimeSpan.FromMinutes(Domain.Interviews.Interview.MaxDurationMinutes);
+
     public static TimeZoneInfo Zone(string? timeZoneId) =>
         !string.IsNullOrWhiteSpace(timeZoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -56,7 +56,10 @@ public static class GetMyInterviews
                 join i in db.Interviews on p.InterviewId equals i.Id
                 where i.Status != InterviewStatus.Cancelled
                 select new { p, i };
-            var myUpcoming = await Project(mine.Where(x => x.i.EndsAt > now).OrderBy(x => x.i.StartsAt).Take(limit)
+            // Started at most the longest interview ago (8 hours) and not over yet: a range of the participant's own index.
+            var startedSince = now - InterviewTimes.Longest;
+            var myUpcoming = await Project(mine.Where(x => x.p.ScheduledStartsAt != null && x.p.ScheduledStartsAt > startedSince && x.i.EndsAt > now)
+                .OrderBy(x => x.p.ScheduledStartsAt).Take(limit)
                 .Select(x => new Row { Id = x.i.Id, ApplicationId = x.i.ApplicationId, StageId = x.i.StageId, StartsAt = x.i.StartsAt, EndsAt = x.i.EndsAt, LocationOrLink = x.i.LocationOrLink, InterviewerId = x.p.InterviewerId, ReminderSentAt = x.p.ReminderSentAt }), now, false, ct);
             // Pending rows only (a partial index), oldest first; the scorecard check stays as the proof.
             var myDue = await Project(mine
@@ -74,7 +77,7 @@ public static class GetMyInterviews
                 join a in teamApplications on i.ApplicationId equals a.Id
                 where i.Status == InterviewStatus.Scheduled
                 select i;
-            var teamUpcoming = await Project(teamInterviews.Where(i => i.EndsAt > now).OrderBy(i => i.StartsAt).Take(limit)
+            var teamUpcoming = await Project(teamInterviews.Where(i => i.StartsAt > startedSince && i.EndsAt > now).OrderBy(i => i.StartsAt).Take(limit)
                 .Select(i => new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = null, ReminderSentAt = null }), now, false, ct);
             // Any interview that took place (not only still "Scheduled" ones) can owe feedback, as on the interviewer's own list.
             var teamOverdue = await Project((

@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace HiringPlatform.Application.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123165413_PendingFeedback")]
-    partial class PendingFeedback
+    [Migration("20261123171255_ParticipantSchedule")]
+    partial class ParticipantSchedule
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -764,6 +764,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
 
+                    b.Property<DateTimeOffset?>("ScheduledStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_starts_at");
+
                     b.HasKey("InterviewId", "InterviewerId")
                         .HasName("pk_interview_participants");
 
@@ -773,6 +777,10 @@ namespace HiringPlatform.Application.Data.Migrations
                     b.HasIndex(new[] { "InterviewerId", "PendingFeedbackEndsAt" }, "ix_interview_participants_interviewer_id_pending_feedback")
                         .HasDatabaseName("ix_interview_participants_interviewer_id_pending_feedback")
                         .HasFilter("pending_feedback_ends_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "InterviewerId", "ScheduledStartsAt" }, "ix_interview_participants_interviewer_id_scheduled_starts_at")
+                        .HasDatabaseName("ix_interview_participants_interviewer_id_scheduled_starts_at")
+                        .HasFilter("scheduled_starts_at IS NOT NULL");
 
                     b.HasIndex(new[] { "PendingFeedbackEndsAt" }, "ix_interview_participants_pending_feedback")
                         .HasDatabaseName("ix_interview_participants_pending_feedback")

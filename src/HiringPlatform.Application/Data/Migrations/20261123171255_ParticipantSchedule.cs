@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HiringPlatform.Application.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PendingFeedback : Migration
+    public partial class ParticipantSchedule : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,14 +17,23 @@ namespace HiringPlatform.Application.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
-            // Existing rows: owed while the interview is not cancelled and the interviewer's scorecard is not submitted.
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "scheduled_starts_at",
+                table: "interview_participants",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Existing rows: the interview's start unless it was cancelled; feedback owed while the interview is not
+            // cancelled and the interviewer's scorecard is not submitted.
             migrationBuilder.Sql("""
                 UPDATE interview_participants p
-                SET pending_feedback_ends_at = i.ends_at
+                SET scheduled_starts_at = i.starts_at,
+                    pending_feedback_ends_at = CASE WHEN EXISTS (
+                        SELECT 1 FROM scorecards s
+                        WHERE s.interview_id = p.interview_id AND s.interviewer_id = p.interviewer_id AND s.status = 'Submitted')
+                        THEN NULL ELSE i.ends_at END
                 FROM interviews i
-                WHERE i.id = p.interview_id AND i.status <> 'Cancelled'
-                  AND NOT EXISTS (SELECT 1 FROM scorecards s
-                                  WHERE s.interview_id = p.interview_id AND s.interviewer_id = p.interviewer_id AND s.status = 'Submitted');
+                WHERE i.id = p.interview_id AND i.status <> 'Cancelled';
                 """);
 
             migrationBuilder.CreateIndex(
@@ -32,6 +41,12 @@ namespace HiringPlatform.Application.Data.Migrations
                 table: "interview_participants",
                 columns: new[] { "interviewer_id", "pending_feedback_ends_at" },
                 filter: "pending_feedback_ends_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_interview_participants_interviewer_id_scheduled_starts_at",
+                table: "interview_participants",
+                columns: new[] { "interviewer_id", "scheduled_starts_at" },
+                filter: "scheduled_starts_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_interview_participants_pending_feedback",
@@ -54,6 +69,10 @@ namespace HiringPlatform.Application.Data.Migrations
                 table: "interview_participants");
 
             migrationBuilder.DropIndex(
+                name: "ix_interview_participants_interviewer_id_scheduled_starts_at",
+                table: "interview_participants");
+
+            migrationBuilder.DropIndex(
                 name: "ix_interview_participants_pending_feedback",
                 table: "interview_participants");
 
@@ -63,6 +82,10 @@ namespace HiringPlatform.Application.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "pending_feedback_ends_at",
+                table: "interview_participants");
+
+            migrationBuilder.DropColumn(
+                name: "scheduled_starts_at",
                 table: "interview_participants");
         }
     }
