@@ -83,7 +83,7 @@ public static class TestData
         return await app.WithDbAsync(async db =>
         {
             var application = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == applicationId);
-            var interview = new Interview(applicationId, stageId ?? application.StageId,
+            var interview = new Interview(applicationId, application.PostingId, stageId ?? application.StageId,
                 startsAt ?? app.Clock.GetUtcNow().AddDays(1), durationMinutes, "https://meet.example.com/abc");
             interview.SetInterviewers(interviewers.Select(i => i.Id));
             db.Interviews.Add(interview);

@@ -240,7 +240,7 @@ internal sealed class Generator(World world, Planner planner)
                 }
                 if (status != InterviewStatus.Scheduled && startsAt > Reference.AddHours(-2)) startsAt = Reference.AddHours(-2 - rng.Next(0, 20));
                 var interviewId = BenchIds.Make(IdKind.Interview, nInterview++, plan.Entered[k], _spec.Seed);
-                interviews(new InterviewRow(interviewId, appId, stage.Id, startsAt, stage.Seed.DurationMinutes, rng.Pick(Links), status.ToString(), plan.Entered[k]));
+                interviews(new InterviewRow(interviewId, appId, posting.Id, stage.Id, startsAt, stage.Seed.DurationMinutes, rng.Pick(Links), status.ToString(), plan.Entered[k]));
 
                 // Who still owes a scorecard: screens and the pool never get one here; panels get theirs unless the
                 // interview is upcoming, cancelled or just happened (see below).

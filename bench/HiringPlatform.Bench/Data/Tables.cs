@@ -27,7 +27,7 @@ internal sealed record ApplicationRow(
     DateTimeOffset StageEnteredAt, DateTimeOffset? ClosedAt, string? RejectionReason, Guid? RejectionCompetencyId, string? RejectionNote,
     string? CoverNote, DateTimeOffset ConsentedAt, decimal? WeightedScore, DateTimeOffset UpdatedAt);
 internal sealed record ActivityRow(Guid Id, Guid CandidateId, Guid? ApplicationId, DateTimeOffset At, Guid? ActorId, string Kind, string Summary);
-internal sealed record InterviewRow(Guid Id, Guid ApplicationId, Guid StageId, DateTimeOffset StartsAt, int DurationMinutes, string? Link, string Status, DateTimeOffset CreatedAt);
+internal sealed record InterviewRow(Guid Id, Guid ApplicationId, Guid PostingId, Guid StageId, DateTimeOffset StartsAt, int DurationMinutes, string? Link, string Status, DateTimeOffset CreatedAt);
 // ScheduledStartsAt (null when cancelled) and PendingFeedbackEndsAt (the interview's end while the interviewer owes a
 // scorecard): the copies InterviewParticipant keeps for its indexes.
 internal sealed record ParticipantRow(Guid InterviewId, Guid InterviewerId, DateTimeOffset? ScheduledStartsAt, DateTimeOffset? PendingFeedbackEndsAt);
@@ -202,6 +202,7 @@ internal static class Tables
     public static readonly TableSpec<InterviewRow> Interviews = new("interviews",
         Col.Of<InterviewRow, Guid>("id", T.Uuid, r => r.Id),
         Col.Of<InterviewRow, Guid>("application_id", T.Uuid, r => r.ApplicationId),
+        Col.Of<InterviewRow, Guid>("posting_id", T.Uuid, r => r.PostingId),
         Col.Of<InterviewRow, Guid>("stage_id", T.Uuid, r => r.StageId),
         Col.Of<InterviewRow, DateTimeOffset>("starts_at", T.TimestampTz, r => r.StartsAt),
         Col.Of<InterviewRow, int>("duration_minutes", T.Integer, r => r.DurationMinutes),

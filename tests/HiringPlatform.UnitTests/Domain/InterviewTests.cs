@@ -9,7 +9,7 @@ public sealed class InterviewTests
     [Fact]
     public void Should_mark_every_new_interviewer_as_owing_feedback_until_the_interview_s_end_and_follow_a_reschedule()
     {
-        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, "Room 4");
+        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, "Room 4");
         var (alice, bob) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         interview.SetInterviewers([alice, bob]);
         Assert.All(interview.Participants, p => Assert.Equal(Start.AddHours(1), p.PendingFeedbackEndsAt));
@@ -26,7 +26,7 @@ public sealed class InterviewTests
     [Fact]
     public void Should_owe_nothing_once_the_interview_is_cancelled()
     {
-        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, null);
+        var interview = new Interview(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Start, 60, null);
         interview.SetInterviewers([Guid.CreateVersion7()]);
         interview.Cancel("Candidate asked to move it");
         Assert.All(interview.Participants, p => Assert.Null(p.PendingFeedbackEndsAt));

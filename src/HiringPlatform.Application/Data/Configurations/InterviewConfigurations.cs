@@ -62,7 +62,9 @@ public sealed class InterviewConfiguration : IEntityTypeConfiguration<Interview>
         b.Property(i => i.Version).IsRowVersion();
         b.HasOne<JobApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<InterviewStage>().WithMany().HasForeignKey(i => i.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<JobPosting>().WithMany().HasForeignKey(i => i.PostingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.ApplicationId, i.StartsAt });
+        b.HasIndex(i => new { i.PostingId, i.Status, i.StartsAt });
         b.HasIndex(i => new { i.Status, i.StartsAt });
         b.HasIndex(i => new { i.Status, i.EndsAt });
         b.HasMany(i => i.Participants).WithOne().HasForeignKey(p => p.InterviewId).OnDelete(DeleteBehavior.Cascade);

@@ -700,6 +700,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("location_or_link");
 
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid")
                         .HasColumnName("stage_id");
@@ -738,6 +742,9 @@ namespace HiringPlatform.Application.Data.Migrations
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("ix_interviews_status_starts_at");
+
+                    b.HasIndex("PostingId", "Status", "StartsAt")
+                        .HasDatabaseName("ix_interviews_posting_id_status_starts_at");
 
                     b.ToTable("interviews", (string)null);
                 });
@@ -2178,6 +2185,13 @@ namespace HiringPlatform.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_interviews_applications_application_id");
+
+                    b.HasOne("HiringPlatform.Application.Domain.JobPostings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_job_postings_posting_id");
 
                     b.HasOne("HiringPlatform.Application.Domain.Interviews.InterviewStage", null)
                         .WithMany()

@@ -12,10 +12,11 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
 
     private Interview() { }
 
-    public Interview(Guid applicationId, Guid stageId, DateTimeOffset startsAtUtc, int durationMinutes, string? locationOrLink)
+    public Interview(Guid applicationId, Guid postingId, Guid stageId, DateTimeOffset startsAtUtc, int durationMinutes, string? locationOrLink)
     {
         if (durationMinutes is <= 0 or > MaxDurationMinutes) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
         ApplicationId = applicationId;
+        PostingId = postingId;
         StageId = stageId;
         StartsAt = startsAtUtc.ToUniversalTime();
         DurationMinutes = durationMinutes;
@@ -29,12 +30,15 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
     {
         if (!application.IsActive)
             throw new DomainException($"This application is {application.Status.ToString().ToLowerInvariant()}, so no interview can be scheduled.");
-        var interview = new Interview(application.Id, stageId, startsAtUtc, durationMinutes, locationOrLink);
+        var interview = new Interview(application.Id, application.PostingId, stageId, startsAtUtc, durationMinutes, locationOrLink);
         interview.SetInterviewers(interviewerIds);
         return interview;
     }
 
     public Guid ApplicationId { get; private set; }
+
+    // The application's posting (which never changes), so a team's upcoming interviews are ranges of one index per posting.
+    public Guid PostingId { get; private set; }
     public Guid StageId { get; private set; }
 
     // Always UTC; shown in each viewer's own time zone.

@@ -72,12 +72,16 @@ public static class GetMyInterviews
 
             var postings = db.TeamPostingIds(user);
             var teamApplications = postings is null ? db.Applications : db.Applications.Where(a => postings.Contains(a.PostingId));
-            var teamInterviews =
-                from i in db.Interviews.AsNoTracking()
-                join a in teamApplications on i.ApplicationId equals a.Id
-                where i.Status == InterviewStatus.Scheduled
-                select i;
-            var teamUpcoming = await Project(teamInterviews.Where(i => i.StartsAt > startedSince && i.EndsAt > now).OrderBy(i => i.StartsAt).Take(limit)
+            // Per team posting, the first few by start on (posting_id, status, starts_at), then the soonest of those: a short
+            // index range each, where one walk over every upcoming interview would join each to its application first.
+            var upcoming = db.Interviews.AsNoTracking()
+                .Where(i => i.Status == InterviewStatus.Scheduled && i.StartsAt > startedSince && i.EndsAt > now);
+            var teamNext = postings is null
+                ? upcoming.OrderBy(i => i.StartsAt).Take(limit)
+                : (from postingId in postings.Distinct()
+                   from i in upcoming.Where(i => i.PostingId == postingId).OrderBy(i => i.StartsAt).Take(limit)
+                   select i).OrderBy(i => i.StartsAt).Take(limit);
+            var teamUpcoming = await Project(teamNext
                 .Select(i => new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = null, ReminderSentAt = null }), now, false, ct);
             // Any interview that took place (not only still "Scheduled" ones) can owe feedback, as on the interviewer's own list.
             var teamOverdue = await Project((

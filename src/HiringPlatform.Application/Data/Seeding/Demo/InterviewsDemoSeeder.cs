@@ -178,7 +178,7 @@ public sealed class InterviewsDemoSeeder(AppDbContext db, TimeProvider clock) : 
 
         public Interview Interview(JobApplication application, InterviewStage stage, DateTimeOffset startsAt, IReadOnlyList<AppUser> panel, string where)
         {
-            var interview = new Interview(application.Id, stage.Id, startsAt, stage.DurationMinutes, where);
+            var interview = new Interview(application.Id, application.PostingId, stage.Id, startsAt, stage.DurationMinutes, where);
             interview.SetInterviewers(panel.Select(p => p.Id));
             db.Interviews.Add(interview);
             _candidates[interview.Id] = application.CandidateId;

@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace HiringPlatform.Application.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123171255_ParticipantSchedule")]
-    partial class ParticipantSchedule
+    [Migration("20261123172258_ScaleIndexes")]
+    partial class ScaleIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -224,11 +224,10 @@ namespace HiringPlatform.Application.Data.Migrations
                     b.HasIndex("LastApplicationClosedAt", "Id")
                         .HasDatabaseName("ix_candidates_last_application_closed_at_id");
 
-                    b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm")
-                        .HasDatabaseName("ix_candidates_email1");
+                    b.HasIndex(new[] { "Email" }, "ix_candidates_email_prefix")
+                        .HasDatabaseName("ix_candidates_email_prefix");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_candidates_email_trgm"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_candidates_email_prefix"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("candidates", (string)null);
                 });
@@ -704,6 +703,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("location_or_link");
 
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
                     b.Property<Guid>("StageId")
                         .HasColumnType("uuid")
                         .HasColumnName("stage_id");
@@ -742,6 +745,9 @@ namespace HiringPlatform.Application.Data.Migrations
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("ix_interviews_status_starts_at");
+
+                    b.HasIndex("PostingId", "Status", "StartsAt")
+                        .HasDatabaseName("ix_interviews_posting_id_status_starts_at");
 
                     b.ToTable("interviews", (string)null);
                 });
@@ -2182,6 +2188,13 @@ namespace HiringPlatform.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_interviews_applications_application_id");
+
+                    b.HasOne("HiringPlatform.Application.Domain.JobPostings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interviews_job_postings_posting_id");
 
                     b.HasOne("HiringPlatform.Application.Domain.Interviews.InterviewStage", null)
                         .WithMany()
