@@ -73,16 +73,24 @@ public static class GetMyInterviews
             var postings = db.TeamPostingIds(user);
             var teamApplications = postings is null ? db.Applications : db.Applications.Where(a => postings.Contains(a.PostingId));
             // Per team posting, the first few by start on (posting_id, status, starts_at), then the soonest of those: a short
-            // index range each, where one walk over every upcoming interview would join each to its application first.
-            var upcoming = db.Interviews.AsNoTracking()
-                .Where(i => i.Status == InterviewStatus.Scheduled && i.StartsAt > startedSince && i.EndsAt > now);
+            // index range each (LATERAL; EF writes this shape as a window over every upcoming interview instead), where one
+            // walk over all upcoming interviews would join each to its application first. Team = TeamPostingIds.
             var teamNext = postings is null
-                ? upcoming.OrderBy(i => i.StartsAt).Take(limit)
-                : (from postingId in postings.Distinct()
-                   from i in upcoming.Where(i => i.PostingId == postingId).OrderBy(i => i.StartsAt).Take(limit)
-                   select i).OrderBy(i => i.StartsAt).Take(limit);
-            var teamUpcoming = await Project(teamNext
-                .Select(i => new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = null, ReminderSentAt = null }), now, false, ct);
+                ? db.Interviews.AsNoTracking().Where(i => i.Status == InterviewStatus.Scheduled && i.StartsAt > startedSince && i.EndsAt > now)
+                    .OrderBy(i => i.StartsAt).Take(limit)
+                    .Select(i => new Row { Id = i.Id, ApplicationId = i.ApplicationId, StageId = i.StageId, StartsAt = i.StartsAt, EndsAt = i.EndsAt, LocationOrLink = i.LocationOrLink, InterviewerId = null, ReminderSentAt = null })
+                : db.Database.SqlQuery<Row>($"""
+                    SELECT x.id, x.application_id, x.stage_id, x.starts_at, x.ends_at, x.location_or_link,
+                           NULL::uuid AS interviewer_id, NULL::timestamptz AS reminder_sent_at
+                    FROM (SELECT DISTINCT m.posting_id FROM posting_team_members m
+                          WHERE m.user_id = {me} AND m.role IN ('Recruiter', 'HiringManager')) t
+                    CROSS JOIN LATERAL (
+                        SELECT i.id, i.application_id, i.stage_id, i.starts_at, i.ends_at, i.location_or_link FROM interviews i
+                        WHERE i.posting_id = t.posting_id AND i.status = 'Scheduled' AND i.starts_at > {startedSince} AND i.ends_at > {now}
+                        ORDER BY i.starts_at LIMIT {limit}) x
+                    ORDER BY x.starts_at LIMIT {limit}
+                    """);
+            var teamUpcoming = await Project(teamNext, now, false, ct);
             // Any interview that took place (not only still "Scheduled" ones) can owe feedback, as on the interviewer's own list.
             var teamOverdue = await Project((
                 from p in db.InterviewParticipants.AsNoTracking()
