@@ -71,7 +71,6 @@ public static class GetMyInterviews
             if (!showsTeam) return new Model(myUpcoming, myDue, [], [], false);
 
             var postings = db.TeamPostingIds(user);
-            var teamApplications = postings is null ? db.Applications : db.Applications.Where(a => postings.Contains(a.PostingId));
             // Per team posting, the first few by start on (posting_id, status, starts_at), then the soonest of those: a short
             // index range each (LATERAL; EF writes this shape as a window over every upcoming interview instead), where one
             // walk over all upcoming interviews would join each to its application first. Team = TeamPostingIds.
@@ -95,8 +94,7 @@ public static class GetMyInterviews
             var teamOverdue = await Project((
                 from p in db.InterviewParticipants.AsNoTracking()
                 where p.PendingFeedbackEndsAt != null && p.PendingFeedbackEndsAt <= overdueBefore
-                join i in db.Interviews on p.InterviewId equals i.Id
-                join a in teamApplications on i.ApplicationId equals a.Id
+                join i in (postings is null ? db.Interviews : db.Interviews.Where(i => postings.Contains(i.PostingId))) on p.InterviewId equals i.Id
                 where i.Status != InterviewStatus.Cancelled
                       && !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
                 orderby p.PendingFeedbackEndsAt
