@@ -69,6 +69,23 @@ public sealed class OfferTests(IntegrationFixture fixture) : IntegrationTest(fix
     }
 
     [Fact]
+    public async Task Should_tell_the_second_of_two_people_editing_the_draft_instead_of_overwriting_the_first()
+    {
+        var (team, _, applicationId, offerId) = await OfferAsync();
+        var seen = (await App.FindAsync<Offer>(offerId))!.Version;
+        // Both opened the draft; the hiring manager saves first.
+        await App.SendAsync(new SaveOffer.Command { ApplicationId = applicationId, Salary = 201_000m, Currency = "USD", StartDate = InAMonth, Version = seen }, team.Manager);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => App.SendAsync(
+            new SaveOffer.Command { ApplicationId = applicationId, Salary = 199_000m, Currency = "USD", StartDate = InAMonth, Version = seen }, team.Recruiter));
+        Assert.Equal(201_000m, (await App.FindAsync<Offer>(offerId))!.Salary);
+        // A form filled when there was no offer yet (version 0) does not overwrite one drafted since.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => App.SendAsync(
+            new SaveOffer.Command { ApplicationId = applicationId, Salary = 150_000m, Currency = "USD", StartDate = InAMonth, Version = 0 }, team.Recruiter));
+        Assert.Equal(201_000m, (await App.FindAsync<Offer>(offerId))!.Salary);
+    }
+
+    [Fact]
     public async Task Should_email_the_candidate_the_offers_terms_when_sent()
     {
         var (team, candidateId, applicationId, offerId) = await OfferAsync();

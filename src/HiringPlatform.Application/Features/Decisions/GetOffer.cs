@@ -110,8 +110,8 @@ public static class GetOffer
                 IsHiringManager = await db.IsHiringManagerOfAsync(user, app.PostingId, ct),
                 IsAdmin = user.IsAdmin(),
                 Form = current is { Status: OfferStatus.Draft }
-                    ? new SaveOffer.Command { ApplicationId = app.Id, Salary = current.Salary, Currency = current.Currency, StartDate = current.StartDate, Notes = current.Notes }
-                    : new SaveOffer.Command { ApplicationId = app.Id, Currency = app.Salary.Currency },
+                    ? new SaveOffer.Command { ApplicationId = app.Id, Salary = current.Salary, Currency = current.Currency, StartDate = current.StartDate, Notes = current.Notes, Version = current.Version }
+                    : new SaveOffer.Command { ApplicationId = app.Id, Currency = app.Salary.Currency, Version = current?.Version ?? 0u },
             };
         }
     }

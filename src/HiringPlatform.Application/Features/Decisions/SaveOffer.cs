@@ -25,6 +25,9 @@ public static class SaveOffer
         public string? Currency { get; init; }
         public DateOnly? StartDate { get; init; }
         public string? Notes { get; init; }
+
+        // The open offer's version the form was filled from (0: the page showed no open offer); null skips the check.
+        public uint? Version { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -58,6 +61,9 @@ public static class SaveOffer
             var open = await db.Offers.Where(o => o.ApplicationId == application.Id
                     && (o.Status == OfferStatus.Draft || o.Status == OfferStatus.Approved || o.Status == OfferStatus.Sent || o.Status == OfferStatus.Accepted))
                 .OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(ct);
+            if (command.Version is { } seen && seen != (open?.Version ?? 0u))
+                throw new ConcurrencyConflictException(
+                    "Someone else changed this offer while you were editing it. The page now shows the current terms; save again to replace them with yours.");
             Offer offer;
             if (open is null)
             {

@@ -91,6 +91,7 @@ public sealed class DecisionsController(ISender sender) : Controller
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var page = await sender.Send(new GetOffer.Query { ApplicationId = id }, ct);
-        return View(nameof(Offer), command is SaveOffer.Command save ? page with { Form = save } : page);
+        // The typed terms stay; the version is the current one, so after a conflict a second save is a conscious overwrite.
+        return View(nameof(Offer), command is SaveOffer.Command save ? page with { Form = save with { Version = page.Form.Version } } : page);
     }
 }
