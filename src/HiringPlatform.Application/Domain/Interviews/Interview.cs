@@ -63,14 +63,11 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         if (wanted.Count == 0) throw new DomainException("An interview needs at least one interviewer.");
         _participants.RemoveAll(p => !wanted.Contains(p.InterviewerId));
         foreach (var id in wanted.Where(id => _participants.All(p => p.InterviewerId != id)))
-            _participants.Add(new InterviewParticipant(Id, id)
-            {
-                ScheduledStartsAt = Status == InterviewStatus.Cancelled ? null : StartsAt,
-                PendingFeedbackEndsAt = Status == InterviewStatus.Cancelled ? null : EndsAt,
-            });
+        {
+            var live = Status != InterviewStatus.Cancelled;
+            _participants.Add(new InterviewParticipant(Id, id) { ScheduledStartsAt = live ? StartsAt : null, PendingFeedbackEndsAt = live ? EndsAt : null });
+        }
     }
-
-
 
     public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes)
     {
@@ -84,6 +81,8 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         {
             p.ScheduledStartsAt = StartsAt;
             if (p.PendingFeedbackEndsAt is not null) p.PendingFeedbackEndsAt = EndsAt;
+            // A new time is a new chance to remind, should feedback run late again.
+            p.ReminderSentAt = null;
         }
     }
 

@@ -70,10 +70,11 @@ public static class GetMyInterviews
             var showsTeam = query.IncludeTeam && (user.IsAdmin() || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.HiringManager));
             if (!showsTeam) return new Model(myUpcoming, myDue, [], [], false);
 
-            var postings = db.TeamPostingIds(user);
+            // The team's postings once (TeamPostingIds), as an array both team lists filter on.
+            var postings = db.TeamPostingIds(user) is { } team ? await team.Distinct().ToArrayAsync(ct) : null;
             // Per team posting, the first few by start on (posting_id, status, starts_at), then the soonest of those: a short
             // index range each (LATERAL; EF writes this shape as a window over every upcoming interview instead), where one
-            // walk over all upcoming interviews would join each to its application first. Team = TeamPostingIds.
+            // walk over all upcoming interviews would join each to its application first.
             var teamNext = postings is null
                 ? db.Interviews.AsNoTracking().Where(i => i.Status == InterviewStatus.Scheduled && i.StartsAt > startedSince && i.EndsAt > now)
                     .OrderBy(i => i.StartsAt).Take(limit)
@@ -81,8 +82,7 @@ public static class GetMyInterviews
                 : db.Database.SqlQuery<Row>($"""
                     SELECT x.id, x.application_id, x.stage_id, x.starts_at, x.ends_at, x.location_or_link,
                            NULL::uuid AS interviewer_id, NULL::timestamptz AS reminder_sent_at
-                    FROM (SELECT DISTINCT m.posting_id FROM posting_team_members m
-                          WHERE m.user_id = {me} AND m.role IN ('Recruiter', 'HiringManager')) t
+                    FROM unnest({postings}) AS t(posting_id)
                     CROSS JOIN LATERAL (
                         SELECT i.id, i.application_id, i.stage_id, i.starts_at, i.ends_at, i.location_or_link FROM interviews i
                         WHERE i.posting_id = t.posting_id AND i.status = 'Scheduled' AND i.starts_at > {startedSince} AND i.ends_at > {now}

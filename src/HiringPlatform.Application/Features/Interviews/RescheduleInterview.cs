@@ -88,8 +88,6 @@ public static class RescheduleInterview
             if (warnings.Count > 0 && !command.ScheduleAnyway) return new ScheduleInterview.Result(null, warnings);
 
             interview.LocationOrLink = string.IsNullOrWhiteSpace(command.LocationOrLink) ? null : command.LocationOrLink.Trim();
-            // A new time is a new chance to remind, should feedback run late again.
-            foreach (var p in interview.Participants) p.ReminderSentAt = null;
             var now = clock.GetUtcNow();
             var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);
             db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Rescheduled, me, now, ct));
