@@ -336,6 +336,15 @@ ensure_chromium() {
     apt_install chromium || log "warning: could not install chromium; browser tests will fail"
 }
 
+# The proxy test runs the app behind a real nginx (Debian's package; only the binary is used, no service is started).
+ensure_nginx() {
+    if command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]]; then
+        return 0
+    fi
+    log "nginx missing; installing Debian's nginx"
+    apt_install nginx || log "warning: could not install nginx; the proxy test will fail"
+}
+
 # ---------------------------------------------------------------------------- test summary
 
 # summarize_tests <log file> <dotnet test exit code>
@@ -392,6 +401,7 @@ cmd_test() {
     export MSBUILDDISABLENODEREUSE=1
     ensure_test_server
     ensure_chromium
+    ensure_nginx
 
     mkdir -p "$(dirname "$TEST_LOG")"
     log "dotnet test $sln -c Release (output also in ${TEST_LOG#"$REPO"/})"
@@ -493,7 +503,7 @@ bench_start_servers() {
     BENCH_APP_URL="http://127.0.0.1:$port"
     # Production cookies are Secure: the app sits behind an imitated TLS-terminating proxy (forwarded headers
     # enabled, wrk sends X-Forwarded-Proto: https), all traffic stays on 127.0.0.1.
-    (cd "$REPO/$WEB_PROJECT" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true App__PublicUrl="$BENCH_APP_URL" \
+    (cd "$REPO/$WEB_PROJECT" && exec env ASPNETCORE_ENVIRONMENT=Production App__PublicUrl="$BENCH_APP_URL" \
         ASPNETCORE_URLS="$BENCH_APP_URL" ConnectionStrings__Default="$cs" Serilog__MinimumLevel__Default=Warning \
         Careers__ApplyRateLimitPerHour=1000000 Interviews__FeedbackReminders__Enabled=false \
         dotnet "$REPO/$WEB_RELEASE_DLL") >"$logs/app.log" 2>&1 &

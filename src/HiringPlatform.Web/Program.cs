@@ -114,6 +114,7 @@ builder.Services
     })
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureFolderLocationExpander()));
 
+builder.Services.AddProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddWebFeatures(builder.Configuration);
 builder.Services.AddAppUrls(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<HiringPlatform.Web.Features.Interviews.FeedbackReminderService>();
@@ -134,15 +135,8 @@ var migrateOnStartup = app.Configuration.GetValue("Database:MigrateOnStartup", a
 if (migrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true));
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error");
-    app.UseHsts();
-}
-else
-{
-    app.UseExceptionHandler("/error");
-}
+app.UseProxySupport();
+app.UseExceptionHandler("/error");
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -9,11 +9,11 @@ public static class WebFeatures
     public static IServiceCollection AddWebFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CareersOptions>(configuration.GetSection(CareersOptions.Section));
-        services.AddCareersRateLimit(configuration);
+        services.AddCareersRateLimit();
         return services;
     }
 
-    public static IApplicationBuilder UseWebFeatures(this IApplicationBuilder app) => app.UseRateLimiter();
+    public static IApplicationBuilder UseWebFeatures(this IApplicationBuilder app) => app.UseCareersRateLimit();
 
     public static IServiceCollection Scan<TService>(this IServiceCollection services) where TService : class
     {

@@ -48,6 +48,34 @@ public sealed class FeedbackReminderTests(IntegrationFixture fixture) : Integrat
     }
 
     [Fact]
+    public async Task Should_remind_once_when_several_instances_run_the_job_at_the_same_moment()
+    {
+        var team = await App.CreateTeamAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            var (_, applicationId) = await App.CreateApplicantAsync(team.Posting, $"Late Candidate {i}", InterviewTestData.SystemDesign);
+            await App.CreateInterviewAsync(applicationId, [team.Alice, team.Bob], App.Clock.GetUtcNow().AddHours(-2 - i), durationMinutes: 60);
+        }
+        App.Clock.Advance(TimeSpan.FromDays(2));
+
+        // Four "instances" start the same round together, each in its own scope and transaction.
+        using var start = new SemaphoreSlim(0);
+        var rounds = Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await App.SendAsync(new SendFeedbackReminders.Command(), null);
+        }).ToList();
+        start.Release(4);
+        var sent = await Task.WhenAll(rounds);
+
+        Assert.Equal(12, sent.Sum());
+        var emails = await App.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Select(e => new { e.To, e.Subject }).ToListAsync());
+        Assert.Equal(12, emails.Count);
+        Assert.Equal(12, emails.Distinct().Count());
+        Assert.Equal(0, await App.SendAsync(new SendFeedbackReminders.Command(), null));
+    }
+
+    [Fact]
     public async Task Should_keep_the_pending_feedback_marker_on_those_who_still_owe_a_scorecard()
     {
         var team = await App.CreateTeamAsync();

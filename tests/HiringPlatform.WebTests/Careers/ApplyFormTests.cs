@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Admin;
 using HiringPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -210,6 +211,24 @@ public sealed partial class ApplyFormTests(WebFixture fixture) : WebTest(fixture
         Assert.Equal(2, await ApplicationsAsync());
         // Reading the jobs and the form is never limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/careers/{posting.Id}/apply")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_apply_the_admins_hourly_limit_when_the_operator_has_not_pinned_one()
+    {
+        var posting = await OpenPostingAsync();
+        var admin = await App.CreateUserAsync("Limit Admin", Roles.Admin);
+        await App.SendAsync(new UpdateSettings.Command { RetentionMonths = 24, ApplyRateLimitPerHour = 2 }, admin);
+        // A fresh app instance: its own limiter and settings cache, as another replica would have.
+        using var instance = App.WithWebHostBuilder(_ => { });
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var email in new[] { "one@example.com", "two@example.com", "three@example.com" })
+            answers.Add((await client.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields(email), Resume())).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(2, await ApplicationsAsync());
     }
 
     [Fact]

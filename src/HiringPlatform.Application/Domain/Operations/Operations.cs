@@ -136,7 +136,7 @@ public static class SettingDefaults
 {
     public const bool RequireTwoFactor = false;
     public const int RetentionMonths = 24;
-    public const int ApplyRateLimitPerHour = 5;
+    public const int ApplyRateLimitPerHour = 20;
 }
 
 // Bytes of uploaded files, kept in PostgreSQL so backups and several app instances need nothing else.

@@ -169,7 +169,7 @@ public static partial class ApplyToPosting
             NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
 
     public sealed partial class Handler(AppDbContext db, IFileStorage storage, IDataProtectionProvider protection,
-        IOptions<CareersOptions> options, TimeProvider clock, ILogger<Handler> logger) : ICommandHandler<Command, Result>
+        IOptions<CareersOptions> options, IAppUrls urls, TimeProvider clock, ILogger<Handler> logger) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -256,7 +256,7 @@ public static partial class ApplyToPosting
 
             var settings = options.Value;
             var token = ApplicationStatusToken.Create(protection, application.Id, now.AddDays(settings.StatusLinkDays));
-            db.OutboxEmails.Add(ConfirmationEmail(settings, candidate, posting.Title, settings.Url($"/careers/my-application/{token}"),
+            db.OutboxEmails.Add(ConfirmationEmail(settings, candidate, posting.Title, urls.Absolute($"/careers/my-application/{token}"),
                 now, now.AddDays(settings.StatusLinkDays)));
             db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, now, null, ActivityKind.EmailQueued,
                 "Application confirmation email queued"));

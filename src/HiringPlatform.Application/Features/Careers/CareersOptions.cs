@@ -9,14 +9,10 @@ public sealed class CareersOptions
     public string CompanyName { get; set; } = "HiringPlatform";
     public string? CompanyUrl { get; set; }
 
-    // Links in emails are absolute and must not depend on the Host header of whoever submitted a form.
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
-
     // How long a candidate's private status link works.
     public int StatusLinkDays { get; set; } = 180;
 
-    // Application posts per client address per hour (web layer rate limit).
-    public int ApplyRateLimitPerHour { get; set; } = 20;
-
-    public string Url(string path) => PublicBaseUrl.TrimEnd('/') + path;
+    // Operator override of the admin setting "applications per hour from one address" (for load tests and
+    // incident response). Unset in normal deployments: the admin setting on /admin/settings is then the limit.
+    public int? ApplyRateLimitPerHour { get; set; }
 }

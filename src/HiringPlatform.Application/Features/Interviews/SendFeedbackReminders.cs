@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Jobs;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HiringPlatform.Application.Features.Interviews;
 
 // One reminder, never more, to each interviewer whose feedback is overdue (24 h after the interview ended).
-// Run periodically by a background worker; ReminderSentAt makes a second run a no-op for the same person.
+// Run periodically by a background worker in every instance; JobLock lets one round run at a time, and
+// ReminderSentAt makes a later round a no-op for the same person.
 public static class SendFeedbackReminders
 {
     // Sent only by the in-process worker, which has no signed-in user; no endpoint exposes it.
@@ -23,6 +25,8 @@ public static class SendFeedbackReminders
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
+            // Every instance runs this job: one round at a time, or two instances would remind the same people.
+            if (!await JobLock.TryAcquireAsync(db, JobLock.FeedbackReminders, ct)) return 0;
             var now = clock.GetUtcNow();
             var overdueBefore = now - FeedbackRules.DueWithin;
             var due = await (

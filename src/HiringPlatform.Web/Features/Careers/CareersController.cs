@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HiringPlatform.Application.Common.Files;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Features.Careers;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
@@ -14,7 +15,7 @@ namespace HiringPlatform.Web.Features.Careers;
 // candidate's private status page. Anonymous by design; everything not open answers 404.
 [AllowAnonymous]
 [Route("careers")]
-public sealed class CareersController(ISender sender, IOptions<CareersOptions> options) : Controller
+public sealed class CareersController(ISender sender, IOptions<CareersOptions> options, IAppUrls urls) : Controller
 {
     public const string ApplyFormKey = "ApplyForm";
 
@@ -33,12 +34,12 @@ public sealed class CareersController(ISender sender, IOptions<CareersOptions> o
         var feed = new JsonObject
         {
             ["organization"] = settings.CompanyName,
-            ["url"] = settings.Url("/careers"),
+            ["url"] = urls.Absolute("/careers"),
             ["count"] = jobs.Count,
             ["jobs"] = new JsonArray(jobs.Select(job =>
             {
-                var item = JobPostingSchema.Build(job, settings);
-                item["applyUrl"] = settings.Url($"/careers/{job.Id}/apply");
+                var item = JobPostingSchema.Build(job, settings, urls);
+                item["applyUrl"] = urls.Absolute($"/careers/{job.Id}/apply");
                 item["team"] = job.Team;
                 item["level"] = job.Level.ToString();
                 return (JsonNode?)item;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HiringPlatform.Application.Common.Markdown;
 using HiringPlatform.Application.Domain.JobPostings;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Features.Careers;
 
 namespace HiringPlatform.Web.Features.Careers;
@@ -20,7 +21,7 @@ public static class JobPostingSchema
         WriteIndented = false,
     };
 
-    public static JsonObject Build(GetCareersPosting.Model p, CareersOptions options)
+    public static JsonObject Build(GetCareersPosting.Model p, CareersOptions options, IAppUrls urls)
     {
         var organization = new JsonObject { ["@type"] = "Organization", ["name"] = options.CompanyName };
         if (!string.IsNullOrWhiteSpace(options.CompanyUrl)) organization["sameAs"] = options.CompanyUrl;
@@ -42,7 +43,7 @@ public static class JobPostingSchema
             ["hiringOrganization"] = organization,
             ["industry"] = "Software",
             ["occupationalCategory"] = "15-1252.00 Software Developers",
-            ["url"] = options.Url($"/careers/{p.Id}"),
+            ["url"] = urls.Absolute($"/careers/{p.Id}"),
             ["directApply"] = true,
         };
         if (p.LocationType == LocationType.Remote)
