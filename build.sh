@@ -19,7 +19,18 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 cd "$REPO"
 
-PG_VERSION_MAJOR=15
+# PostgreSQL 15 or later: 15 where it is installed (Debian 12, and the version existing clusters were made with),
+# otherwise the newest installed (Debian 13: 17, Ubuntu 24.04: 16); HIRING_PG_VERSION chooses one.
+pick_pg_version() {
+    local v
+    if [[ -n "${HIRING_PG_VERSION:-}" ]]; then printf '%s\n' "$HIRING_PG_VERSION"; return 0; fi
+    if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then printf '15\n'; return 0; fi
+    for v in $(ls /usr/lib/postgresql 2>/dev/null | grep -E '^[0-9]+$' | sort -rn); do
+        if [[ "$v" -ge 15 && -x "/usr/lib/postgresql/$v/bin/initdb" ]]; then printf '%s\n' "$v"; return 0; fi
+    done
+    printf '15\n'
+}
+PG_VERSION_MAJOR="$(pick_pg_version)"
 PGBIN="/usr/lib/postgresql/${PG_VERSION_MAJOR}/bin"
 PG_FIRST_PORT=55432
 PG_RUN_CLUSTER=postgres
@@ -88,10 +99,16 @@ find_solution() {
 
 ensure_pg_binaries() {
     if [[ ! -x "$PGBIN/initdb" ]]; then
-        log "PostgreSQL ${PG_VERSION_MAJOR} not found in $PGBIN; installing with apt-get"
-        apt_install "postgresql-${PG_VERSION_MAJOR}" "postgresql-contrib-${PG_VERSION_MAJOR}" \
-            || die "could not install PostgreSQL ${PG_VERSION_MAJOR}"
+        log "PostgreSQL ${PG_VERSION_MAJOR} not found in $PGBIN; installing the distribution's PostgreSQL with apt-get"
+        apt_install "postgresql-${PG_VERSION_MAJOR}" "postgresql-contrib-${PG_VERSION_MAJOR}" 2>/dev/null \
+            || apt_install postgresql postgresql-contrib \
+            || die "could not install PostgreSQL (15 or later is needed)"
+        PG_VERSION_MAJOR="$(pick_pg_version)"
+        PGBIN="/usr/lib/postgresql/${PG_VERSION_MAJOR}/bin"
+        [[ -x "$PGBIN/initdb" && "$PG_VERSION_MAJOR" -ge 15 ]] || die "PostgreSQL 15 or later is needed; found ${PG_VERSION_MAJOR}"
     fi
+    # Tests that run a cluster of their own (fault tests, replicas) use the same binaries.
+    export HIRING_PG_BIN="$PGBIN"
     if is_root && ! id -u postgres >/dev/null 2>&1; then
         useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres
     fi
@@ -451,11 +468,10 @@ bench_build() {
     dotnet build "$BENCH_FLOOR_PROJECT" -c Release -nologo -v quiet -clp:NoSummary
 }
 
-# wrk drives the load; RUM is the candidate index for ranked full-text search measured in docs/performance.md.
+# wrk drives the load. (The RUM experiment in bench/sql/rum-experiment.sql needs postgresql-NN-rum, installed by hand:
+# nothing that the tests or the benchmark run uses it, and GitHub's Ubuntu runners do not have it.)
 bench_tools() {
     command -v wrk >/dev/null 2>&1 || apt_install wrk || die "could not install wrk"
-    [[ -f "/usr/share/postgresql/${PG_VERSION_MAJOR}/extension/rum.control" ]] \
-        || apt_install "postgresql-${PG_VERSION_MAJOR}-rum" || die "could not install postgresql-${PG_VERSION_MAJOR}-rum"
 }
 
 # bench_data <set> <server connection string> [database]: create/migrate/load the set, or reuse a complete one.
@@ -606,6 +622,18 @@ run_bench_smoke_in_tests() {
     fi
 }
 
+# The front-end libraries in wwwroot/lib are copies of the npm packages locked in src/HiringPlatform.Web/package-lock.json;
+# this re-installs them from the lock file and copies them again. CI fails when that changes a committed file.
+cmd_vendor() {
+    command -v npm >/dev/null 2>&1 || die "npm is needed (Node.js 20 or later)"
+    (cd "$REPO/$WEB_PROJECT" && npm ci --ignore-scripts --no-audit --no-fund && npm run --silent vendor)
+    if [[ "${1:-}" == --check ]]; then
+        git -C "$REPO" diff --exit-code --stat -- "$WEB_PROJECT/wwwroot/lib" \
+            || die "wwwroot/lib differs from what package-lock.json installs: commit the result of ./build.sh vendor"
+        log "wwwroot/lib matches package-lock.json"
+    fi
+}
+
 usage() {
     cat >&2 <<EOF
 usage: $0 <command>
@@ -618,6 +646,7 @@ usage: $0 <command>
   bench        build Release and run the benchmark (BENCH_SET=small for the small set only,
                BENCH_ONLY=board,compare for some scenarios, BENCH_DURATION / BENCH_WARMUP in seconds)
   bench-smoke  a few seconds a scenario on the small set; fails on any error
+  vendor [--check]  copy Bootstrap, Bootstrap Icons and Chart.js from the npm lock file into wwwroot/lib
 EOF
 }
 
@@ -632,6 +661,7 @@ main() {
         bench-data) cmd_bench_data "$@" ;;
         bench) cmd_bench ;;
         bench-smoke) cmd_bench_smoke ;;
+        vendor) cmd_vendor "$@" ;;
         # Internal helpers (used for checking build.sh itself).
         _ensure-pg) ensure_pg "$@"; echo "$PG_PORT" ;;
         _summarize) summarize_tests "$@" ;;

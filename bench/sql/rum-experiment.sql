@@ -1,4 +1,4 @@
--- Ranked full-text search with a RUM index (Debian: postgresql-15-rum; ./build.sh bench installs it), measured
+-- Ranked full-text search with a RUM index (Debian: apt-get install postgresql-15-rum first), measured
 -- beside the bounded GIN query of query-shapes.sql on the same data set. The index is dropped at the end, so the
 -- benchmark database keeps exactly the schema of the migrations.
 --   psql -h 127.0.0.1 -p <port> -U postgres -d hiring_bench_large -f bench/sql/rum-experiment.sql

@@ -13,6 +13,11 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 using Serilog.Formatting.Compact;
 
+if (args is ["healthcheck", ..])
+{
+    Environment.Exit(await HealthProbe.RunAsync());
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseSerilog((context, services, logger) =>

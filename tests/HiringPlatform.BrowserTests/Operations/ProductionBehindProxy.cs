@@ -24,7 +24,7 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
     {
         _folder = Directory.CreateTempSubdirectory("hp-proxy-").FullName;
         // nginx's workers run as an unprivileged user when the test runs as root: they must reach the temp folders.
-        File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         AppPort = FreePort();
         HttpsPort = FreePort();

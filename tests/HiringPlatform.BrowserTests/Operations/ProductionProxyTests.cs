@@ -85,13 +85,13 @@ public sealed class ProductionProxyTests(BrowserFixture fixture) : BrowserTest(f
         for (var i = 0; i < 3; i++) firstAnswers.Add(await PostEmptyApplicationAsync(first, posting.Id));
         var secondAnswer = await PostEmptyApplicationAsync(second, posting.Id);
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], firstAnswers);
-        Assert.Equal(HttpStatusCode.OK, secondAnswer);
+        Assert.Equal([HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.TooManyRequests], firstAnswers);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, secondAnswer);
         // Production logs are compact JSON: no request ended in an error.
         Assert.DoesNotContain("\"@l\":\"Error\"", site.Log("app.log"), StringComparison.Ordinal);
     }
 
-    // An application with a valid antiforgery token but missing fields: re-rendered with errors (200), which still
+    // An application with a valid antiforgery token but missing fields: re-rendered with errors (422), which still
     // counts against the hourly limit, as a script's attempts would.
     private static async Task<HttpStatusCode> PostEmptyApplicationAsync(HttpClient client, Guid postingId)
     {
