@@ -9,11 +9,12 @@ public static class WebFeatures
     public static IServiceCollection AddWebFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CareersOptions>(configuration.GetSection(CareersOptions.Section));
-        services.AddCareersRateLimit();
+        // The framework's rate limiter serves the credential throttle; the careers limit counts in PostgreSQL (CareersRateLimit).
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return services;
     }
 
-    public static IApplicationBuilder UseWebFeatures(this IApplicationBuilder app) => app.UseCareersRateLimit();
+    public static IApplicationBuilder UseWebFeatures(this IApplicationBuilder app) => app.UseRateLimiter().UseCareersRateLimit();
 
     public static IServiceCollection Scan<TService>(this IServiceCollection services) where TService : class
     {

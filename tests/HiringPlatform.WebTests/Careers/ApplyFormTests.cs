@@ -214,20 +214,26 @@ public sealed partial class ApplyFormTests(WebFixture fixture) : WebTest(fixture
     }
 
     [Fact]
-    public async Task Should_apply_the_admins_hourly_limit_when_the_operator_has_not_pinned_one()
+    public async Task Should_apply_the_admins_hourly_limit_once_across_all_instances()
     {
         var posting = await OpenPostingAsync();
         var admin = await App.CreateUserAsync("Limit Admin", Roles.Admin);
         await App.SendAsync(new UpdateSettings.Command { RetentionMonths = 24, ApplyRateLimitPerHour = 2 }, admin);
-        // A fresh app instance: its own limiter and settings cache, as another replica would have.
-        using var instance = App.WithWebHostBuilder(_ => { });
-        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Two app instances on the same database, as two replicas behind a load balancer would be.
+        using var instanceA = App.WithWebHostBuilder(_ => { });
+        using var instanceB = App.WithWebHostBuilder(_ => { });
+        var a = instanceA.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var b = instanceB.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var answers = new List<HttpStatusCode>();
-        foreach (var email in new[] { "one@example.com", "two@example.com", "three@example.com" })
-            answers.Add((await client.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields(email), Resume())).StatusCode);
+        var answers = new List<HttpStatusCode>
+        {
+            (await a.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields("one@example.com"), Resume())).StatusCode,
+            (await b.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields("two@example.com"), Resume())).StatusCode,
+            (await a.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields("three@example.com"), Resume())).StatusCode,
+            (await b.SubmitFormAsync($"/careers/{posting.Id}/apply", Form, Fields("four@example.com"), Resume())).StatusCode,
+        };
 
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
         Assert.Equal(2, await ApplicationsAsync());
     }
 

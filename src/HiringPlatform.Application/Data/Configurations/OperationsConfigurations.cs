@@ -43,6 +43,16 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
     }
 }
 
+public sealed class RateLimitWindowConfiguration : IEntityTypeConfiguration<RateLimitWindow>
+{
+    public void Configure(EntityTypeBuilder<RateLimitWindow> b)
+    {
+        b.ToTable("rate_limit_windows");
+        b.HasKey(w => new { w.Key, w.WindowStart });
+        b.Property(w => w.Key).HasMaxLength(200);
+    }
+}
+
 public sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
 {
     public void Configure(EntityTypeBuilder<AppSetting> b)

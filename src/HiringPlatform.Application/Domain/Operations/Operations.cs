@@ -124,6 +124,16 @@ public sealed class AppSetting
     public string Value { get; set; } = "";
 }
 
+// One fixed window of a rate limit shared by every app instance (the careers apply limit): the counter lives in
+// PostgreSQL so that N instances allow the limit once, not N times.
+public sealed class RateLimitWindow
+{
+    private RateLimitWindow() { }
+    public string Key { get; private set; } = "";
+    public DateTimeOffset WindowStart { get; private set; }
+    public int Hits { get; private set; }
+}
+
 public static class SettingKeys
 {
     public const string RequireTwoFactor = "security.require-2fa";

@@ -6,7 +6,6 @@ using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HiringPlatform.Web.Features.Careers;
@@ -63,7 +62,7 @@ public sealed class CareersController(ISender sender, IOptions<CareersOptions> o
     }
 
     [HttpPost("{id:guid}/apply")]
-    [EnableRateLimiting(CareersRateLimit.ApplyPolicy)]
+    [ApplyRateLimited]
     [RequestSizeLimit(MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
     [ComposedForm]
