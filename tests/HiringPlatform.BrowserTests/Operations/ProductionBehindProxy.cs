@@ -11,32 +11,39 @@ namespace HiringPlatform.BrowserTests.Operations;
 public sealed class ProductionBehindProxy : IAsyncDisposable
 {
     private readonly string _folder;
-    private Process? _app;
+    private readonly List<Process> _apps = [];
     private Process? _nginx;
 
-    public int AppPort { get; }
+    // Each instance's own port, and an https port on nginx that reaches only that instance.
+    public IReadOnlyList<int> AppPorts { get; }
+    public IReadOnlyList<int> DirectPorts { get; }
+    // nginx's https and http ports, balancing over every instance.
     public int HttpsPort { get; }
     public int HttpPort { get; }
     public string HttpsUrl => $"https://127.0.0.1:{HttpsPort}";
     public string HttpUrl => $"http://127.0.0.1:{HttpPort}";
+    public string DirectUrl(int instance) => $"https://127.0.0.1:{DirectPorts[instance]}";
+    public string Folder => _folder;
+    public string PickupDirectory => Path.Combine(_folder, "mail");
 
-    private ProductionBehindProxy()
+    private ProductionBehindProxy(int instances)
     {
         _folder = Directory.CreateTempSubdirectory("hp-proxy-").FullName;
         // nginx's workers run as an unprivileged user when the test runs as root: they must reach the temp folders.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        AppPort = FreePort();
+        AppPorts = Enumerable.Range(0, instances).Select(_ => FreePort()).ToList();
+        DirectPorts = Enumerable.Range(0, instances).Select(_ => FreePort()).ToList();
         HttpsPort = FreePort();
         HttpPort = FreePort();
     }
 
-    public static async Task<ProductionBehindProxy> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    public static async Task<ProductionBehindProxy> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int instances = 1)
     {
-        var proxy = new ProductionBehindProxy();
+        var proxy = new ProductionBehindProxy(instances);
         try
         {
-            await proxy.StartAppAsync(connectionString, settings ?? new Dictionary<string, string>());
+            for (var i = 0; i < instances; i++) await proxy.StartAppAsync(i, connectionString, settings ?? new Dictionary<string, string>());
             await proxy.StartNginxAsync();
             return proxy;
         }
@@ -49,7 +56,7 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
 
     // A client that connects from the given loopback address (127.0.0.2, 127.0.0.3...): nginx sees a different
     // client for each, as it would for two people on the internet. Certificates are accepted: the test made its own.
-    public HttpClient ClientFrom(string sourceAddress, CookieContainer? cookies = null)
+    public HttpClient ClientFrom(string sourceAddress, CookieContainer? cookies = null, string? baseUrl = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -72,10 +79,10 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
                 }
             },
         };
-        return new HttpClient(handler) { BaseAddress = new Uri(HttpsUrl) };
+        return new HttpClient(handler) { BaseAddress = new Uri(baseUrl ?? HttpsUrl) };
     }
 
-    private async Task StartAppAsync(string connectionString, IDictionary<string, string> settings)
+    private async Task StartAppAsync(int instance, string connectionString, IDictionary<string, string> settings)
     {
         var repo = RepoRoot();
         // The test runs from tests/HiringPlatform.BrowserTests/bin/<Configuration>/net10.0: use the same configuration.
@@ -93,22 +100,26 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AppPort}",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{AppPorts[instance]}",
             ["ConnectionStrings__Default"] = connectionString,
             ["App__PublicUrl"] = HttpsUrl,
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Interviews__FeedbackReminders__Enabled"] = "false",
+            // Emails as .eml files in one folder shared by the instances, when a test asks for Email__Mode=Pickup.
+            ["Email__PickupDirectory"] = PickupDirectory,
         };
         foreach (var (key, value) in settings) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         // Whatever the test runner's own environment says about the app does not apply to this one.
         start.Environment.Remove("ASPNETCORE_FORWARDEDHEADERS_ENABLED");
-        _app = Process.Start(start)!;
-        _app.OutputDataReceived += (_, e) => AppendLog("app.log", e.Data);
-        _app.ErrorDataReceived += (_, e) => AppendLog("app.log", e.Data);
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        await WaitForAsync($"http://127.0.0.1:{AppPort}/health/live", _app, "the app");
+        var app = Process.Start(start)!;
+        _apps.Add(app);
+        var log = instance == 0 ? "app.log" : $"app{instance}.log";
+        app.OutputDataReceived += (_, e) => AppendLog(log, e.Data);
+        app.ErrorDataReceived += (_, e) => AppendLog(log, e.Data);
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        await WaitForAsync($"http://127.0.0.1:{AppPorts[instance]}/health/live", app, $"app instance {instance}", log);
     }
 
     private async Task StartNginxAsync()
@@ -150,15 +161,24 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
     private string NginxConfig()
     {
         var temp = (string name) => $"{name}_temp_path {Path.Combine(_folder, name)};";
-        var location = $$"""
+        string Location(string upstream) => $$"""
                 location / {
-                    proxy_pass http://127.0.0.1:{{AppPort}};
+                    proxy_pass http://{{upstream}};
                     proxy_http_version 1.1;
                     proxy_set_header Host $http_host;
                     proxy_set_header X-Forwarded-For $remote_addr;
                     proxy_set_header X-Forwarded-Proto $scheme;
                 }
         """;
+        var tls = $"ssl_certificate {Path.Combine(_folder, "cert.pem")}; ssl_certificate_key {Path.Combine(_folder, "key.pem")};";
+        var direct = string.Concat(AppPorts.Select((port, i) => $$"""
+                server {
+                    listen 127.0.0.1:{{DirectPorts[i]}} ssl;
+                    {{tls}}
+            {{Location($"127.0.0.1:{port}")}}
+                }
+
+            """));
         return $$"""
             daemon off;
             worker_processes 1;
@@ -169,16 +189,17 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
                 access_log off;
                 {{temp("client_body")}} {{temp("proxy")}} {{temp("fastcgi")}} {{temp("uwsgi")}} {{temp("scgi")}}
                 client_max_body_size 15m;
+                upstream app { {{string.Concat(AppPorts.Select(port => $"server 127.0.0.1:{port}; "))}}}
                 server {
                     listen 127.0.0.1:{{HttpsPort}} ssl;
-                    ssl_certificate {{Path.Combine(_folder, "cert.pem")}};
-                    ssl_certificate_key {{Path.Combine(_folder, "key.pem")}};
-            {{location}}
+                    {{tls}}
+            {{Location("app")}}
                 }
                 server {
                     listen 127.0.0.1:{{HttpPort}};
-            {{location}}
+            {{Location("app")}}
                 }
+            {{direct}}
             }
             """;
     }
@@ -210,13 +231,13 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
         lock (_logLock) File.AppendAllText(Path.Combine(_folder, name), line + Environment.NewLine);
     }
 
-    private async Task WaitForAsync(string url, Process process, string name)
+    private async Task WaitForAsync(string url, Process process, string name, string log)
     {
         using var client = new HttpClient();
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (process.HasExited) throw new InvalidOperationException($"{name} exited during start-up: {Log("app.log")}");
+            if (process.HasExited) throw new InvalidOperationException($"{name} exited during start-up: {Log(log)}");
             try
             {
                 if ((await client.GetAsync(url)).IsSuccessStatusCode) return;
@@ -226,7 +247,7 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"{name} did not answer on {url}: {Log("app.log")}");
+        throw new TimeoutException($"{name} did not answer on {url}: {Log(log)}");
     }
 
     private static int FreePort()
@@ -245,7 +266,7 @@ public sealed class ProductionBehindProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new[] { _nginx, _app })
+        foreach (var process in _apps.Prepend(_nginx))
         {
             if (process is null) continue;
             try
