@@ -73,6 +73,11 @@ public static class ResumeParser
         {
             return ParseResult.Fail(ParseOutcome.TooLarge);
         }
+        // OpenSettings.MaxCharactersInPart surfaces as XmlReaderSettings.MaxCharactersInDocument (no own exception type).
+        catch (XmlException ex) when (ex.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+        {
+            return ParseResult.Fail(ParseOutcome.TooLarge);
+        }
 #pragma warning disable CA1031 // Any parser exception on an untrusted file means "damaged"; the process reports it.
         catch (Exception)
 #pragma warning restore CA1031

@@ -146,6 +146,11 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
             info.FileName = _dotnet;
         }
         info.ArgumentList.Add("exec");
+        if (!File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")))
+        {
+            info.ArgumentList.Add("--runtimeconfig");
+            info.ArgumentList.Add(FallbackRuntimeConfig.Value);
+        }
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add(format);
         return info;
@@ -215,6 +220,15 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
         {
         }
     }
+
+    // The SDK copies a referenced executable's runtimeconfig.json on build; should a publish ever leave it out, the
+    // child still starts on the shared framework this app runs on.
+    private static readonly Lazy<string> FallbackRuntimeConfig = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hiringplatform-resume-extractor-{Environment.Version}.runtimeconfig.json");
+        File.WriteAllText(path, $$"""{"runtimeOptions":{"tfm":"net{{Environment.Version.Major}}.0","framework":{"name":"Microsoft.NETCore.App","version":"{{Environment.Version}}"}}}""");
+        return path;
+    });
 
     // The muxer that runs this app (dotnet HiringPlatform.Web.dll, or the test host), else the runtime's own root.
     private static string FindDotnet()
