@@ -226,7 +226,8 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
     private static readonly Lazy<string> FallbackRuntimeConfig = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), $"hiringplatform-resume-extractor-{Environment.Version}.runtimeconfig.json");
-        File.WriteAllText(path, $$"""{"runtimeOptions":{"tfm":"net{{Environment.Version.Major}}.0","framework":{"name":"Microsoft.NETCore.App","version":"{{Environment.Version}}"}}}""");
+        var framework = new { name = "Microsoft.NETCore.App", version = Environment.Version.ToString() };
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(new { runtimeOptions = new { tfm = $"net{Environment.Version.Major}.0", framework } }));
         return path;
     });
 
