@@ -67,7 +67,17 @@ public sealed partial class ResumeExtractionWorker(AppDbContext db, IFileStorage
             return true;
         }
 
-        var result = await extractor.ExtractAsync(content, file.ContentType, ct);
+        ResumeTextResult result;
+        try
+        {
+            result = await extractor.ExtractAsync(content, file.ContentType, ct);
+        }
+        catch (Exception)
+        {
+            // Not the file's doing (the extractor could not start, or the app is stopping): the attempt does not count.
+            await UndoClaimAsync(file.Id);
+            throw;
+        }
         LogAttempt(file.Id, file.ExtractionAttempts, result.Failure?.ToString() ?? "Text", (long)result.Elapsed.TotalMilliseconds,
             result.PeakMemoryBytes / (1024 * 1024));
         if (result.Failure is null)
@@ -113,6 +123,12 @@ public sealed partial class ResumeExtractionWorker(AppDbContext db, IFileStorage
             """).AsNoTracking().ToListAsync(ct);
         return claimed.SingleOrDefault();
     }
+
+    private Task UndoClaimAsync(Guid fileId) =>
+        db.Files.Where(f => f.Id == fileId && f.Extraction == ExtractionStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.ExtractionAttempts, f => f.ExtractionAttempts - 1)
+                .SetProperty(f => f.ExtractionStartedAt, (DateTimeOffset?)null), CancellationToken.None);
 
     // Another attempt later (the first crash or timeout may have been the machine, not the file).
     private Task ReleaseAsync(Guid fileId, CancellationToken ct) =>

@@ -65,18 +65,19 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
         // Feed stdin, read capped stdout and drain stderr (a stack overflow prints megabytes of frames) all at once:
         // a child blocked on a full pipe would otherwise look like a hang.
         var feeding = FeedAsync(process, content);
-        var output = ReadCappedAsync(process.StandardOutput.BaseStream, _options.MaxOutputBytes, timeout.Token);
+        var output = ReadCappedAsync(process, _options.MaxOutputBytes, timeout.Token);
         var draining = process.StandardError.BaseStream.CopyToAsync(Stream.Null, timeout.Token);
         var timedOut = false;
+        var exited = process.WaitForExitAsync(timeout.Token);
         try
         {
-            while (!process.HasExited)
+            // Sampled while it runs (the figure is gone once it exits); PeakWorkingSet64 is the kernel's high-water mark.
+            while (!exited.IsCompleted)
             {
                 peak = Math.Max(peak, PeakMemory(process));
-                await Task.WhenAny(process.WaitForExitAsync(timeout.Token), Task.Delay(50, timeout.Token));
-                timeout.Token.ThrowIfCancellationRequested();
+                await Task.WhenAny(exited, Task.Delay(50, CancellationToken.None));
             }
-            await process.WaitForExitAsync(timeout.Token);
+            await exited;
         }
         catch (OperationCanceledException)
         {
@@ -104,7 +105,8 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
             _ => ExtractionFailure.Crashed,
         };
         if (failure == ExtractionFailure.Crashed) LogChildDied(process.ExitCode, (long)elapsed.TotalMilliseconds);
-        var text = failure is null ? new UTF8Encoding(false).GetString(bytes) : null;
+        // The child strips NUL already; PostgreSQL text cannot hold it, so never trust that alone.
+        var text = failure is null ? new UTF8Encoding(false).GetString(bytes).Replace("\0", "", StringComparison.Ordinal) : null;
         return new ResumeTextResult(text, failure, elapsed, peak);
     }
 
@@ -169,14 +171,21 @@ public sealed partial class ResumeExtractorProcess : IResumeTextExtractor, IDisp
         }
     }
 
-    private static async Task<(byte[] Bytes, bool Overflow)> ReadCappedAsync(Stream stream, int cap, CancellationToken ct)
+    // More output than any résumé gives ends the child at once (it would otherwise block on a full pipe until the
+    // time limit).
+    private static async Task<(byte[] Bytes, bool Overflow)> ReadCappedAsync(Process process, int cap, CancellationToken ct)
     {
+        var stream = process.StandardOutput.BaseStream;
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
         int read;
         while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > cap) return ([], true);
+            if (buffer.Length + read > cap)
+            {
+                Kill(process);
+                return ([], true);
+            }
             buffer.Write(chunk, 0, read);
         }
         return (buffer.ToArray(), false);

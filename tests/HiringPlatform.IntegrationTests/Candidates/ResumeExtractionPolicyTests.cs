@@ -88,6 +88,18 @@ public sealed class ResumeExtractionPolicyTests(ExtractionPolicyFixture fixture)
         Assert.Equal(ExtractionStatus.Done, (await App.FindAsync<StoredFile>(good))!.Extraction);
     }
 
+    [Fact]
+    public async Task Should_not_count_an_attempt_the_extractor_could_not_even_start()
+    {
+        var fileId = await StoreAsync();
+
+        await Assert.ThrowsAsync<System.ComponentModel.Win32Exception>(() => RunAsync(new FakeExtractor(null, () =>
+            throw new System.ComponentModel.Win32Exception(2, "No such file or directory"))));
+
+        var file = (await App.FindAsync<StoredFile>(fileId))!;
+        Assert.Equal((ExtractionStatus.Pending, 0, (DateTimeOffset?)null), (file.Extraction, file.ExtractionAttempts, file.ExtractionStartedAt));
+    }
+
     // The attempt is committed before the extractor starts: whatever happens inside it, the count stays.
     [Fact]
     public async Task Should_count_the_attempt_before_extracting()
@@ -146,6 +158,18 @@ public sealed class ResumeExtractionPolicyTests(ExtractionPolicyFixture fixture)
 
         Assert.Equal(ExtractionFailure.TimedOut, result.Failure);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Should_stop_reading_the_child_past_the_output_cap()
+    {
+        using var process = new ResumeExtractorProcess(Options.Create(new ResumeExtractionOptions { MaxOutputBytes = 10 }),
+            NullLogger<ResumeExtractorProcess>.Instance);
+
+        var result = await process.ExtractAsync(TestResumes.Docx("Hannah Schmidt", "Terraform"), ResumeFile.DocxContentType, CancellationToken.None);
+
+        Assert.Equal(ExtractionFailure.TooLarge, result.Failure);
+        Assert.Null(result.Text);
     }
 
     [Fact]
