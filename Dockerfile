@@ -7,6 +7,8 @@ WORKDIR /src
 COPY .editorconfig Directory.Build.props Directory.Packages.props *.sln* ./
 COPY src/ src/
 RUN dotnet restore src/HiringPlatform.Web/HiringPlatform.Web.csproj
+# The output includes HiringPlatform.ResumeExtractor.dll (+ runtimeconfig/deps), the résumé reader the app starts
+# as a limited child process per file (ADR-0014); its OS memory limit uses prlimit from the base image's util-linux.
 RUN dotnet publish src/HiringPlatform.Web/HiringPlatform.Web.csproj -c Release -o /app --no-restore
 
 # ---- runtime ----

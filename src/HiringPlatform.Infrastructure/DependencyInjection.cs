@@ -18,7 +18,7 @@ public static class DependencyInjection
         services.AddScoped<IFileStorage, DatabaseFileStorage>();
         services.AddEmail(configuration, contentRoot);
         services.Configure<ResumeExtractionOptions>(configuration.GetSection(ResumeExtractionOptions.Section));
-        services.AddSingleton<IResumeTextExtractor, ResumeTextExtractor>();
+        services.AddSingleton<IResumeTextExtractor, ResumeExtractorProcess>();
         services.AddScoped<ResumeExtractionWorker>();
         if (configuration.GetValue($"{ResumeExtractionOptions.Section}:{nameof(ResumeExtractionOptions.ExtractionEnabled)}", true))
             services.AddHostedService<ResumeExtractionService>();

@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Operations;
 using HiringPlatform.Application.Features.Candidates;
@@ -57,7 +58,7 @@ public sealed class CandidateProfileTests(IntegrationFixture fixture) : Pipeline
         var tooBig = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new AddCandidate.Command
         {
             FullName = "Big File", Email = "big@example.com", Source = CandidateSource.Sourced, PostingId = Posting.Id,
-            ResumeFileName = "cv.pdf", ResumeSize = ResumeUpload.MaxBytes + 1,
+            ResumeFileName = "cv.pdf", ResumeSize = ResumeFile.MaxBytes + 1,
         }, Recruiter));
         Assert.Equal("The résumé is larger than 5 MB.", tooBig.Errors[nameof(AddCandidate.Command.ResumeContent)].Single());
     }
@@ -71,10 +72,10 @@ public sealed class CandidateProfileTests(IntegrationFixture fixture) : Pipeline
             zip.CreateEntry("[Content_Types].xml");
             zip.CreateEntry("word/document.xml");
         }
-        Assert.Equal(ResumeUpload.Docx, ResumeUpload.DetectContentType(stream.ToArray()));
+        Assert.Equal(ResumeFile.DocxContentType, ResumeFile.DetectContentType(stream.ToArray()));
         using var other = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(other, System.IO.Compression.ZipArchiveMode.Create, true)) zip.CreateEntry("xl/workbook.xml");
-        Assert.Null(ResumeUpload.DetectContentType(other.ToArray()));
+        Assert.Null(ResumeFile.DetectContentType(other.ToArray()));
     }
 
     [Fact]

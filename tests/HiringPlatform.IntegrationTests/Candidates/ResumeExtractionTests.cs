@@ -34,7 +34,7 @@ public sealed class ResumeExtractionTests(IntegrationFixture fixture) : Integrat
         for (var attempt = 0; attempt < 100; attempt++)
         {
             await using (var scope = App.Services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<ResumeExtractionWorker>().ProcessBatchAsync(CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<ResumeExtractionWorker>().ProcessNextAsync(CancellationToken.None);
             var file = (await App.FindAsync<StoredFile>(fileId))!;
             if (file.Extraction != ExtractionStatus.Pending) return file;
             await Task.Delay(100);
@@ -78,7 +78,7 @@ public sealed class ResumeExtractionTests(IntegrationFixture fixture) : Integrat
 
         var file = await ProcessAsync(fileId);
 
-        Assert.Equal(ExtractionStatus.Failed, file.Extraction);
+        Assert.Equal((ExtractionStatus.Failed, ExtractionFailure.Damaged, 1), (file.Extraction, file.ExtractionFailure, file.ExtractionAttempts));
         Assert.Null(file.ExtractedText);
         Assert.Null((await App.FindAsync<Candidate>(candidateId))!.ResumeText);
     }

@@ -19,6 +19,21 @@ public sealed class ResumeFileTests
         Assert.Null(ResumeFile.Detect([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
         Assert.Null(ResumeFile.Detect("%PD"u8.ToArray()));
         Assert.Null(ResumeFile.Detect([]));
+        Assert.Null(ResumeFile.Detect(null));
+    }
+
+    // Staff uploads and the careers form share this one detector; a zip with a document part but no
+    // [Content_Types].xml is not an Open XML package (the staff path refused it before, the careers path took it).
+    [Fact]
+    public void Should_refuse_a_zip_that_is_not_an_open_xml_package()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, true))
+            zip.CreateEntry("word/document.xml");
+
+        Assert.Null(ResumeFile.Detect(stream.ToArray()));
+        Assert.Equal(ResumeFile.DocxContentType, ResumeFile.DetectContentType(SampleFiles.Docx("Jane")));
+        Assert.Equal(ResumeFile.PdfContentType, ResumeFile.DetectContentType(SampleFiles.Pdf("Jane")));
     }
 
     [Theory]

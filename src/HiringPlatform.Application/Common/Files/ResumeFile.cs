@@ -11,6 +11,7 @@ public enum ResumeFormat { Pdf, Docx }
 
 // Résumés are recognised by what they contain, never by their name or the browser's content type:
 // a .pdf name on PNG bytes is refused, and the stored content type is always one of ours.
+// The one detector for every upload path: the careers form and staff uploads (ResumeUpload) both come here.
 public static class ResumeFile
 {
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -21,12 +22,16 @@ public static class ResumeFile
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
 
-    public static ResumeFormat? Detect(byte[] content)
+    public static ResumeFormat? Detect(byte[]? content)
     {
+        if (content is null) return null;
         if (content.AsSpan().StartsWith(PdfMagic)) return ResumeFormat.Pdf;
         if (content.AsSpan().StartsWith(ZipMagic) && IsWordDocument(content)) return ResumeFormat.Docx;
         return null;
     }
+
+    // The stored content type of a recognised résumé, or null.
+    public static string? DetectContentType(byte[]? content) => Detect(content) is { } format ? ContentType(format) : null;
 
     public static string ContentType(ResumeFormat format) => format == ResumeFormat.Pdf ? PdfContentType : DocxContentType;
 
@@ -44,13 +49,14 @@ public static class ResumeFile
         return stem + extension;
     }
 
-    // A DOCX is a ZIP package with a main document part; any other ZIP (or a broken one) is not a résumé.
+    // A DOCX is a ZIP package (Open Packaging Conventions: it always has [Content_Types].xml) with a main document
+    // part; any other ZIP (xlsx, jar, a broken one) is not a résumé. Only the central directory is read here.
     private static bool IsWordDocument(byte[] content)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("word/document.xml") is not null;
+            return zip.GetEntry("word/document.xml") is not null && zip.GetEntry("[Content_Types].xml") is not null;
         }
         catch (InvalidDataException)
         {

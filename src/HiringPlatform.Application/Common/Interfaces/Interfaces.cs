@@ -28,9 +28,11 @@ public interface IFileStorage
 
 public interface IResumeTextExtractor
 {
-    // Returns null when the format is not supported or the file cannot be read.
-    string? Extract(byte[] content, string contentType);
+    // Never throws for a bad file: the failure says why no text came out (ADR-0014).
+    Task<ResumeTextResult> ExtractAsync(byte[] content, string contentType, CancellationToken ct);
 }
+
+public sealed record ResumeTextResult(string? Text, Domain.Candidates.ExtractionFailure? Failure, TimeSpan Elapsed, long PeakMemoryBytes);
 
 public interface IEmailSender
 {

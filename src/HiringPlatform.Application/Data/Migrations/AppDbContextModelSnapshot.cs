@@ -490,6 +490,19 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("extraction");
 
+                    b.Property<int>("ExtractionAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("extraction_attempts");
+
+                    b.Property<string>("ExtractionFailure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("extraction_failure");
+
+                    b.Property<DateTimeOffset?>("ExtractionStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extraction_started_at");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -198,6 +198,9 @@ public enum FileKind { Resume, Other }
 
 public enum ExtractionStatus { Pending, Done, Failed, NotApplicable }
 
+// Why no text came out of a file (ADR-0014). Crashed, TimedOut and Interrupted are retried once; the others are final.
+public enum ExtractionFailure { NoText, Damaged, TooLarge, Unsupported, Crashed, TimedOut, Interrupted }
+
 // Metadata of an uploaded file; the bytes live behind IFileStorage, never under wwwroot.
 public sealed class StoredFile : Entity
 {
@@ -224,4 +227,10 @@ public sealed class StoredFile : Entity
     public DateTimeOffset UploadedAt { get; private set; }
     public ExtractionStatus Extraction { get; set; }
     public string? ExtractedText { get; set; }
+
+    // Counted in its own committed statement before each attempt, so a crash cannot roll the count back (ADR-0014).
+    public int ExtractionAttempts { get; set; }
+    // When the current attempt started; a Pending file with an old start was abandoned by a process that died.
+    public DateTimeOffset? ExtractionStartedAt { get; set; }
+    public ExtractionFailure? ExtractionFailure { get; set; }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
@@ -60,10 +61,10 @@ public static class AddCandidate
             RuleFor(c => c.Tags).Must(t => SplitTags(t).All(x => x.Length <= Candidate.MaxTagLength) && SplitTags(t).Count <= Candidate.MaxTags)
                 .WithMessage($"Use at most {Candidate.MaxTags} tags of at most {Candidate.MaxTagLength} characters, separated by commas.");
             RuleFor(c => c.Note).MaximumLength(8000);
-            RuleFor(c => c.ResumeSize).LessThanOrEqualTo(ResumeUpload.MaxBytes).WithName("Résumé")
+            RuleFor(c => c.ResumeSize).LessThanOrEqualTo(ResumeFile.MaxBytes).WithName("Résumé")
                 .OverridePropertyName(nameof(Command.ResumeContent)).WithMessage("The résumé is larger than 5 MB.");
-            RuleFor(c => c.ResumeContent).Must(c => ResumeUpload.DetectContentType(c) is not null)
-                .When(c => c.ResumeContent is { Length: > 0 } && c.ResumeSize <= ResumeUpload.MaxBytes)
+            RuleFor(c => c.ResumeContent).Must(c => ResumeFile.DetectContentType(c) is not null)
+                .When(c => c.ResumeContent is { Length: > 0 } && c.ResumeSize <= ResumeFile.MaxBytes)
                 .WithMessage("Upload a PDF or Word (.docx) file.");
         }
     }

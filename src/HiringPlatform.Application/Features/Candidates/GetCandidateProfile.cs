@@ -27,7 +27,22 @@ public static class GetCandidateProfile
         public string? Before { get; init; }
     }
 
-    public sealed record Resume(Guid FileId, string FileName, long SizeBytes, DateTimeOffset UploadedAt, ExtractionStatus Extraction, string? Text);
+    public sealed record Resume(Guid FileId, string FileName, long SizeBytes, DateTimeOffset UploadedAt, ExtractionStatus Extraction, string? Text,
+        ExtractionFailure? Failure = null)
+    {
+        // Why no text came out, in words a recruiter can act on (ADR-0014).
+        public string FailureReason => Failure switch
+        {
+            ExtractionFailure.NoText => "the file holds no text we could find (it may be a scanned image)",
+            ExtractionFailure.Damaged => "the file is damaged or is not a valid PDF or Word document",
+            ExtractionFailure.TooLarge => "the file is too large or too complex to read",
+            ExtractionFailure.Unsupported => "this kind of file is not read",
+            ExtractionFailure.Crashed => "the reader stopped on this file twice",
+            ExtractionFailure.TimedOut => "reading it took too long, twice",
+            ExtractionFailure.Interrupted => "reading it was interrupted twice",
+            _ => "the file could not be read",
+        };
+    }
 
     public sealed record FileRow(Guid Id, string FileName, string ContentType, long SizeBytes, DateTimeOffset UploadedAt, FileKind Kind);
 
@@ -118,7 +133,7 @@ public static class GetCandidateProfile
                 select new { n.Id, u.DisplayName, n.Body, n.CreatedAt, n.UpdatedAt, n.AuthorId, n.ApplicationId }).ToListAsync(ct);
 
             var files = await db.Files.AsNoTracking().Where(f => f.CandidateId == id).OrderByDescending(f => f.UploadedAt)
-                .Select(f => new { f.Id, f.FileName, f.ContentType, f.SizeBytes, f.UploadedAt, f.Kind, f.Extraction, f.ExtractedText }).ToListAsync(ct);
+                .Select(f => new { f.Id, f.FileName, f.ContentType, f.SizeBytes, f.UploadedAt, f.Kind, f.Extraction, f.ExtractedText, f.ExtractionFailure }).ToListAsync(ct);
 
             var duplicates = await (
                 from d in db.PossibleDuplicates.AsNoTracking()
@@ -140,7 +155,7 @@ public static class GetCandidateProfile
                 WebsiteUrl = candidate.WebsiteUrl, Source = candidate.Source, SourceDetail = candidate.SourceDetail, Tags = candidate.Tags,
                 CreatedAt = candidate.CreatedAt,
                 CurrentResume = resumeFile is null ? null : new Resume(resumeFile.Id, resumeFile.FileName, resumeFile.SizeBytes, resumeFile.UploadedAt,
-                    resumeFile.Extraction, candidate.ResumeText ?? resumeFile.ExtractedText),
+                    resumeFile.Extraction, candidate.ResumeText ?? resumeFile.ExtractedText, resumeFile.ExtractionFailure),
                 Files = files.Select(f => new FileRow(f.Id, f.FileName, f.ContentType, f.SizeBytes, f.UploadedAt, f.Kind)).ToList(),
                 Applications = applications.Select(a => new ApplicationRow(a.Id, a.PostingId, a.Title, a.StageName, a.Order + 1, a.StageCount, a.Status,
                     a.Source, a.SourceDetail, a.AppliedAt, a.StageEnteredAt, a.ClosedAt, a.RejectionReason, a.Competency, a.RejectionNote, a.WeightedScore,

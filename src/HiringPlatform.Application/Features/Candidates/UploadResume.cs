@@ -1,5 +1,6 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
@@ -25,10 +26,10 @@ public static class UploadResume
         public Validator()
         {
             RuleFor(c => c.ResumeContent).NotEmpty().WithMessage("Choose a file to upload.");
-            RuleFor(c => c.ResumeSize).LessThanOrEqualTo(ResumeUpload.MaxBytes)
+            RuleFor(c => c.ResumeSize).LessThanOrEqualTo(ResumeFile.MaxBytes)
                 .OverridePropertyName(nameof(Command.ResumeContent)).WithMessage("The résumé is larger than 5 MB.");
-            RuleFor(c => c.ResumeContent).Must(c => ResumeUpload.DetectContentType(c) is not null)
-                .When(c => c.ResumeContent is { Length: > 0 } && c.ResumeSize <= ResumeUpload.MaxBytes)
+            RuleFor(c => c.ResumeContent).Must(c => ResumeFile.DetectContentType(c) is not null)
+                .When(c => c.ResumeContent is { Length: > 0 } && c.ResumeSize <= ResumeFile.MaxBytes)
                 .WithMessage("Upload a PDF or Word (.docx) file.");
         }
     }

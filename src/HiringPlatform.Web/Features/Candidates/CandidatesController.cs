@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
@@ -49,8 +50,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
 
     [Authorize(Policy = Policies.HiringTeam)]
     [HttpPost("/candidates/new")]
-    [RequestSizeLimit(ResumeUpload.MaxBytes + 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = ResumeUpload.MaxBytes + 1024 * 1024)]
+    [RequestSizeLimit(ResumeFile.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ResumeFile.MaxBytes + 1024 * 1024)]
     public async Task<IActionResult> New(AddCandidate.Command command, IFormFile? resume, CancellationToken ct)
     {
         var id = await sender.Send(command with
@@ -136,8 +137,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [Authorize(Policy = Policies.HiringTeam)]
     [HttpPost("/candidates/{id:guid}/resume")]
     [ComposedForm]
-    [RequestSizeLimit(ResumeUpload.MaxBytes + 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = ResumeUpload.MaxBytes + 1024 * 1024)]
+    [RequestSizeLimit(ResumeFile.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ResumeFile.MaxBytes + 1024 * 1024)]
     public async Task<IActionResult> UploadResume(Guid id, IFormFile? resume, CancellationToken ct)
     {
         var command = new UploadResume.Command
@@ -200,7 +201,7 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     // Reads at most the limit (plus one byte, so the validator can say "too large" instead of failing the request).
     private static async Task<byte[]?> ReadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0 || file.Length > ResumeUpload.MaxBytes) return null;
+        if (file is null || file.Length == 0 || file.Length > ResumeFile.MaxBytes) return null;
         using var stream = new MemoryStream((int)file.Length);
         await file.CopyToAsync(stream, ct);
         return stream.ToArray();
