@@ -18,7 +18,13 @@ public static class DependencyInjection
         services.AddScoped<TimestampInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                // A restart or failover: a few quick tries (about 4 s in all) before the page answers 503. Each retry
+                // replays the whole command (TransactionBehaviour), so commands that create things carry an
+                // idempotency key (IdempotencyBehaviour) in case the first commit landed but its answer was lost.
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5),
+                // The server shutting down, crashing or still starting: transient, whatever Npgsql's list says.
+                errorCodesToAdd: ["57P01", "57P02", "57P03"]))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<SettingsCache>();

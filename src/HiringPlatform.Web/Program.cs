@@ -48,6 +48,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
         typeof(TransactionBehaviour<,>),
+        typeof(IdempotencyBehaviour<,>),
         typeof(PerformanceBehaviour<,>),
     ];
 });
@@ -118,6 +119,7 @@ builder.Services.AddWebFeatures(builder.Configuration);
 builder.Services.AddAppUrls(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<HiringPlatform.Web.Features.Interviews.FeedbackReminderService>();
 
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
 
@@ -134,21 +136,20 @@ var migrateOnStartup = app.Configuration.GetValue("Database:MigrateOnStartup", a
 if (migrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true));
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error");
-    app.UseHsts();
-}
-else
-{
-    app.UseExceptionHandler("/error");
-}
-
+// The request log sits outside the exception handler, so it records the status actually sent (503 while the
+// database is away, not the 500 it would assume for any exception) and leaves stack traces to the handler.
 app.UseMiddleware<CorrelationIdMiddleware>();
-app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseSerilogRequestLogging(options =>
-    options.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-        : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information);
+    options.GetLevel = (http, _, ex) => http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+        // A 503 is the database being away: DatabaseUnavailableHandler logs that once, not once per request.
+        : ex is not null || http.Response.StatusCode is >= 500 and not StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information);
+
+// DatabaseUnavailableHandler answers 503 while PostgreSQL is unreachable; anything else re-runs as /error (a 500).
+app.UseExceptionHandler("/error");
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
