@@ -5,6 +5,8 @@ using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Interceptors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiringPlatform.Application;
@@ -26,6 +28,9 @@ public static class DependencyInjection
                 // The server shutting down, crashing or still starting: transient, whatever Npgsql's list says.
                 errorCodesToAdd: ["57P01", "57P02", "57P03"]))
             .UseSnakeCaseNamingConvention()
+            // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
+            // exception reaches the caller, which logs or maps it (503 while the database is away).
+            .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<SettingsCache>();
         services.AddAccountTokens();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using HiringPlatform.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
+using Serilog.Events;
 
 namespace HiringPlatform.Web.Infrastructure;
 
@@ -55,6 +56,14 @@ public sealed partial class DatabaseUnavailableHandler(TimeProvider clock, ILogg
         </body>
         </html>
         """;
+
+    // EF Core logs each failed query and save at Error with the stack trace, before the exception reaches whoever
+    // handles it; while the database is away that is a stack per request. Those echoes are dropped: this handler
+    // logs the outage, and real errors are still logged where they are handled.
+    public static bool IsEntityFrameworkEcho(LogEvent e) =>
+        e.Exception is not null && DatabaseUnavailable.Is(e.Exception)
+        && e.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: string name }
+        && name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
 
     [LoggerMessage(LogLevel.Warning, "The database is unavailable ({Kind}); answering 503 until it is back")]
     private partial void LogUnavailable(string kind);

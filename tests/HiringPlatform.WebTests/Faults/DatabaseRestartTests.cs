@@ -57,6 +57,8 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
         public readonly ConcurrentBag<string> AttemptedNotes = [];
         public readonly ConcurrentBag<string> AttemptedApplications = [];
         public int Replays;
+        public volatile string Phase = "before";
+        public readonly ConcurrentDictionary<string, int> ByPhase = new();
         public int MissingRetryAfter;
 
         public int Count(int status) => Statuses.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -68,12 +70,20 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
         var team = await app.CreateTeamAsync();
         var (candidateId, _) = await app.CreateApplicantAsync(team.Posting, "Noted Candidate");
         var scorecards = new ConcurrentQueue<(Guid InterviewId, TestUser Interviewer, Application.Features.Interviews.SaveScorecard.Command Command)>();
-        for (var i = 0; i < 25; i++)
+        // One interviewer per interview: two people submitting on one application at once is a conflict of its
+        // own (the application's score is recalculated), not what this test is about.
+        for (var i = 0; i < 40; i++)
         {
+            var interviewer = i % 2 == 0 ? team.Alice : team.Bob;
             var (_, applicationId) = await app.CreateApplicantAsync(team.Posting, $"Interviewed Candidate {i}");
-            var interviewId = await app.CreatePastInterviewAsync(applicationId, [team.Alice, team.Bob]);
-            foreach (var interviewer in new[] { team.Alice, team.Bob })
-                scorecards.Enqueue((interviewId, interviewer, await app.ScorecardAsync(interviewId, interviewer)));
+            var interviewId = await app.CreatePastInterviewAsync(applicationId, [interviewer]);
+            scorecards.Enqueue((interviewId, interviewer, await app.ScorecardAsync(interviewId, interviewer)));
+        }
+        // Warm up (first requests compile views), so the load runs at speed before the first restart.
+        using (var warm = app.CreateClientAs(team.Recruiter))
+        {
+            await warm.GetAsync($"/candidates/{candidateId}");
+            await warm.GetAsync($"/careers/{team.Posting.Id}/apply");
         }
 
         var tally = new Tally();
@@ -90,11 +100,13 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
 
         // A quick restart first (the retrying execution strategy should ride through most of it), then a longer
         // outage than the retries cover, during which the app must answer 503.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(6));
         var writesBeforeRestart = tally.AcknowledgedNotes.Count + tally.AcknowledgedApplications.Count + tally.AcknowledgedScorecards.Count;
+        tally.Phase = "restart";
         await app.Cluster.RestartServerAsync();
         output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: restarted (pg_ctl restart -m fast)");
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        tally.Phase = "down";
         await app.Cluster.StopServerAsync();
         var downAt = clock.Elapsed;
         output.WriteLine($"{downAt.TotalSeconds:0.0} s: stopped");
@@ -103,6 +115,7 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
         var pageWhileDown = await probe.GetAsync("/careers");
         while (clock.Elapsed - downAt < TimeSpan.FromSeconds(12)) await Task.Delay(200);
         await app.Cluster.StartServerAsync();
+        tally.Phase = "back up";
         var upAt = clock.Elapsed;
         output.WriteLine($"{upAt.TotalSeconds:0.0} s: started again after {(upAt - downAt).TotalSeconds:0.0} s down");
         await Task.Delay(TimeSpan.FromSeconds(6));
@@ -128,6 +141,7 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
         var acknowledged = tally.AcknowledgedNotes.Count + tally.AcknowledgedApplications.Count + tally.AcknowledgedScorecards.Count;
         var stored = storedNotes.Count + storedApplications.Count + submitted.Count;
         output.WriteLine($"Requests by status: {string.Join(", ", tally.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}");
+        output.WriteLine($"By phase: {string.Join(", ", tally.ByPhase.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}");
         output.WriteLine($"Forms sent again after a 503: {tally.Replays}; idempotency keys stored: {storedKeys}");
         output.WriteLine($"Writes acknowledged: {acknowledged} (notes {tally.AcknowledgedNotes.Count}, applications {tally.AcknowledgedApplications.Count}, " +
                          $"scorecards {tally.AcknowledgedScorecards.Count}); {writesBeforeRestart} before the first restart");
@@ -264,7 +278,9 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
             if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found) return true;
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
-                tally.Unexpected.Add($"POST {what}: {(int)response.StatusCode}");
+                var page = await response.ParseAsync();
+                var message = page.QuerySelector(".alert-danger, .validation-summary-errors, h1")?.TextContent.Trim() ?? "";
+                tally.Unexpected.Add($"POST {what}: {(int)response.StatusCode} {message[..Math.Min(300, message.Length)]}");
                 return false;
             }
             await Task.Delay(500);
@@ -277,6 +293,7 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
     {
         var code = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         tally.Statuses.AddOrUpdate(code, 1, (_, n) => n + 1);
+        tally.ByPhase.AddOrUpdate($"{tally.Phase} {code}", 1, (_, n) => n + 1);
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is null)
             Interlocked.Increment(ref tally.MissingRetryAfter);
     }
