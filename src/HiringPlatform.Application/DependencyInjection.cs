@@ -5,6 +5,8 @@ using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Interceptors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HiringPlatform.Application;
@@ -18,8 +20,17 @@ public static class DependencyInjection
         services.AddScoped<TimestampInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                // A restart or failover: a few quick tries (about 4 s in all) before the page answers 503. Each retry
+                // replays the whole command (TransactionBehaviour), so commands that create things carry an
+                // idempotency key (IdempotencyBehaviour) in case the first commit landed but its answer was lost.
+                maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5),
+                // The server shutting down, crashing or still starting: transient, whatever Npgsql's list says.
+                errorCodesToAdd: ["57P01", "57P02", "57P03"]))
             .UseSnakeCaseNamingConvention()
+            // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
+            // exception reaches the caller, which logs or maps it (503 while the database is away).
+            .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<SettingsCache>();
         services.AddAccountTokens();

@@ -22,7 +22,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseSerilog((context, services, logger) =>
 {
-    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext()
+        .Filter.ByExcluding(DatabaseUnavailableHandler.IsEntityFrameworkEcho);
     if (context.HostingEnvironment.IsDevelopment())
         logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
     else
@@ -53,6 +54,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
         typeof(TransactionBehaviour<,>),
+        typeof(IdempotencyBehaviour<,>),
         typeof(PerformanceBehaviour<,>),
     ];
 });
@@ -124,6 +126,7 @@ builder.Services.AddWebFeatures(builder.Configuration);
 builder.Services.AddAppUrls(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<HiringPlatform.Web.Features.Interviews.FeedbackReminderService>();
 
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
 
@@ -140,14 +143,22 @@ var migrateOnStartup = app.Configuration.GetValue("Database:MigrateOnStartup", a
 if (migrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true));
 
+// Forwarded headers first: everything after sees the client's address and scheme (HSTS and the HTTPS redirect included).
 app.UseProxySupport();
+
+// The request log sits outside the exception handler, so it records the status actually sent (503 while the
+// database is away, not the 500 it would assume for any exception) and leaves stack traces to the handler.
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseSerilogRequestLogging(options =>
+    options.GetLevel = (http, _, ex) => http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
+        // A 503 is the database being away: DatabaseUnavailableHandler logs that once, not once per request.
+        : ex is not null || http.Response.StatusCode is >= 500 and not StatusCodes.Status503ServiceUnavailable ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information);
+
+// DatabaseUnavailableHandler answers 503 while PostgreSQL is unreachable; anything else re-runs as /error (a 500).
 app.UseExceptionHandler("/error");
 
-app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseSerilogRequestLogging(options =>
-    options.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-        : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information);
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();

@@ -24,7 +24,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private Respawner? _respawner;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
     public TestClock Clock { get; } = new();
 
     // Short, distinct per test assembly: the database is hp_<name>_<checkout hash>.

@@ -17,6 +17,10 @@ public sealed class EmailOptions
     public double PollSeconds { get; set; } = 5;
     public int BatchSize { get; set; } = 20;
 
+    // How long a dispatcher's claim on one email lasts without a renewal. The dispatcher renews it every third
+    // of this while the SMTP server is slow, and stops sending when it can no longer renew.
+    public double ClaimSeconds { get; set; } = 300;
+
     // Off: this instance queues emails but never sends them (another instance, or nobody, does).
     public bool DispatcherEnabled { get; set; } = true;
 

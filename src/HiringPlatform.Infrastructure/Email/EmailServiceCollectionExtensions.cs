@@ -20,6 +20,7 @@ public static class EmailServiceCollectionExtensions
                     : Path.GetFullPath(o.PickupDirectory, contentRoot);
             })
             .Validate(o => o.PollSeconds > 0 && o.BatchSize is > 0 and <= 500, "Email:PollSeconds must be positive and Email:BatchSize between 1 and 500.")
+            .Validate(o => o.ClaimSeconds >= 1, "Email:ClaimSeconds must be at least 1.")
             .ValidateOnStart();
 
         services.AddSingleton<SmtpEmailSender>();

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,9 @@ public sealed partial class OutboxDispatcher(OutboxProcessor processor, IOptions
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The database may be briefly unreachable; the next tick tries again.
-                    LogPollFailed(ex);
+                    // The database may be briefly unreachable (one line, no stack); the next tick tries again.
+                    if (DatabaseUnavailable.Is(ex)) LogDatabaseUnavailable(DatabaseUnavailable.Kind(ex));
+                    else LogPollFailed(ex);
                 }
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -39,6 +41,9 @@ public sealed partial class OutboxDispatcher(OutboxProcessor processor, IOptions
 
     [LoggerMessage(LogLevel.Information, "Email outbox: {Mode}")]
     private partial void LogMode(string mode);
+
+    [LoggerMessage(LogLevel.Warning, "Email outbox poll skipped: the database is unavailable ({Kind})")]
+    private partial void LogDatabaseUnavailable(string kind);
 
     [LoggerMessage(LogLevel.Error, "Email outbox poll failed")]
     private partial void LogPollFailed(Exception ex);

@@ -18,7 +18,9 @@ public sealed partial class UnhandledExceptionBehaviour<TMessage, TResponse>(ILo
         }
         catch (Exception ex) when (ex is not (ValidationException or NotFoundException or ForbiddenAccessException
                                        or UnauthorizedAccessException or DomainException or ConcurrencyConflictException
-                                       or OperationCanceledException))
+                                       or OperationCanceledException)
+                                   // The database being unreachable is not a bug: the web layer logs one line for it.
+                                   && !DatabaseUnavailable.Is(ex))
         {
             LogFailure(ex, RequestName.Of<TMessage>());
             throw;

@@ -34,6 +34,8 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
         b.Property(e => e.AttachmentName).HasMaxLength(200);
         b.Property(e => e.AttachmentContentType).HasMaxLength(100);
         b.Property(e => e.LastError).HasMaxLength(500);
+        // Fencing: recording a result only works for the dispatcher that still holds the claim.
+        b.Property(e => e.ClaimToken).IsConcurrencyToken();
         // The sender claims due rows with FOR UPDATE SKIP LOCKED over this index.
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
         // The admin outbox page: newest first (ids are time-ordered Guid v7), filtered by status.
@@ -71,5 +73,19 @@ public sealed class FileContentConfiguration : IEntityTypeConfiguration<FileCont
         b.ToTable("file_contents");
         b.HasKey(f => f.Key);
         b.Property(f => f.Key).HasMaxLength(200);
+    }
+}
+
+public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.ToTable("idempotency_keys");
+        b.HasKey(r => r.Key);
+        b.Property(r => r.Key).ValueGeneratedNever();
+        b.Property(r => r.RequestName).HasMaxLength(200);
+        b.Property(r => r.Response).HasColumnType("jsonb");
+        // Clearing out old keys walks this.
+        b.HasIndex(r => r.CreatedAt);
     }
 }

@@ -13,7 +13,7 @@ namespace HiringPlatform.Application.Data.Interceptors;
 // commit or roll back together. It records which fields changed, never their values (personal data).
 public sealed class AuditInterceptor(ICurrentUser user, CommandScope scope, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<Type> Skipped = [typeof(AuditEntry), typeof(FileContent), typeof(DataProtectionKey)];
+    private static readonly HashSet<Type> Skipped = [typeof(AuditEntry), typeof(FileContent), typeof(DataProtectionKey), typeof(IdempotencyRecord)];
 
     // Identity bookkeeping that changes on every sign-in; auditing it would bury the real entries.
     private static readonly HashSet<string> NoiseFields = ["AccessFailedCount", "ConcurrencyStamp", "LockoutEnd", "SecurityStamp", "UpdatedAt", "Version"];

@@ -55,6 +55,10 @@ public sealed class OutboxEmail : Entity
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    // Which dispatcher holds the claim: a fencing token. It is the row's concurrency token, so a dispatcher whose
+    // claim was taken over cannot record a result, and its lease renewals (heartbeats) find nothing to renew.
+    public Guid? ClaimToken { get; private set; }
+
     public const int MaxAttempts = 6;
 
     public OutboxEmail WithAttachment(string name, string contentType, byte[] content)
@@ -65,13 +69,15 @@ public sealed class OutboxEmail : Entity
         return this;
     }
 
-    // Claimed by one dispatcher: the lease keeps other instances away while it sends; if that instance dies
-    // mid-send, the row becomes due again when the lease runs out (at-least-once delivery).
-    public void MarkSending(DateTimeOffset leaseUntil)
+    // Claimed by one dispatcher: the lease keeps other instances away while it sends (the dispatcher renews it
+    // while the SMTP server is slow); if that instance dies mid-send, the row becomes due again when the lease
+    // runs out (at-least-once delivery), and the next claim gets a new token.
+    public void MarkSending(DateTimeOffset leaseUntil, Guid? claimToken = null)
     {
         if (Status is not (EmailStatus.Pending or EmailStatus.Sending)) throw new DomainException("Only a queued email can be sent.");
         Status = EmailStatus.Sending;
         NextAttemptAt = leaseUntil;
+        ClaimToken = claimToken ?? Guid.NewGuid();
     }
 
     // An admin asks for another round of attempts after fixing the cause (for example the SMTP settings).
@@ -90,6 +96,7 @@ public sealed class OutboxEmail : Entity
         SentAt = at;
         Attempts++;
         LastError = null;
+        ClaimToken = null;
     }
 
     // Exponential backoff: 1, 2, 4, 8, 16 minutes, then give up.
@@ -99,6 +106,7 @@ public sealed class OutboxEmail : Entity
         LastError = error.Length > 500 ? error[..500] : error;
         Status = Attempts >= MaxAttempts ? EmailStatus.Failed : EmailStatus.Pending;
         NextAttemptAt = at.AddMinutes(Math.Pow(2, Attempts - 1));
+        ClaimToken = null;
     }
 
     public bool IsErased => To.EndsWith("@invalid", StringComparison.Ordinal);

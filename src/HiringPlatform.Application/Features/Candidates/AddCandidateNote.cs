@@ -12,9 +12,11 @@ namespace HiringPlatform.Application.Features.Candidates;
 public static class AddCandidateNote
 {
     [Authorize(Roles = "Recruiter,HiringManager")]
-    public sealed record Command : ICommand<Guid>
+    public sealed record Command : ICommand<Guid>, IIdempotentCommand
     {
         public Guid CandidateId { get; init; }
+        // Made when the form is rendered: sending the same form twice adds one note (IdempotencyBehaviour).
+        public Guid? IdempotencyKey { get; init; }
         public Guid? ApplicationId { get; init; }
         public string? Body { get; init; }
     }

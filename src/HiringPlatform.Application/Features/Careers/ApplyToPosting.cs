@@ -30,9 +30,11 @@ public static partial class ApplyToPosting
         "Sorry, this job stopped accepting applications while you were filling in the form. Nothing was sent or stored.";
 
     [AllowAnonymous]
-    public sealed record Command : ICommand<Result>
+    public sealed record Command : ICommand<Result>, IIdempotentCommand
     {
         public Guid PostingId { get; init; }
+        // Made when the form is rendered: sending the same form twice applies once (IdempotencyBehaviour).
+        public Guid? IdempotencyKey { get; init; }
         public string? FullName { get; init; }
         public string? Email { get; init; }
         public string? Phone { get; init; }

@@ -19,9 +19,11 @@ namespace HiringPlatform.Application.Features.Interviews;
 public static class SaveScorecard
 {
     [Authorize(Roles = $"{Roles.Interviewer},{Roles.Recruiter},{Roles.HiringManager}")]
-    public sealed record Command : ICommand<Guid>, IScorecardForm
+    public sealed record Command : ICommand<Guid>, IScorecardForm, IIdempotentCommand
     {
         public Guid InterviewId { get; init; }
+        // Made when the form is rendered: a submit sent twice submits once (IdempotencyBehaviour).
+        public Guid? IdempotencyKey { get; init; }
         public List<RatingField> Ratings { get; init; } = [];
         public List<Guid> RedFlagIds { get; init; } = [];
         public Recommendation? Recommendation { get; init; }
