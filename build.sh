@@ -6,6 +6,8 @@
 #                           otherwise a private cluster owned by the `postgres` user)
 #   ./build.sh test         build (Release) and run every test project against a private,
 #                           throwaway-speed cluster; prints "N passed, N failed, N skipped"
+#                           (without the long runs marked [Trait("Category","Long")])
+#   ./build.sh test-long    the long runs only (the 10,000-request fuzz; FUZZ_SEED, FUZZ_REQUESTS)
 #   ./build.sh psql [test]  psql on the run (or test) cluster
 #   ./build.sh pg-stop      stop both private clusters
 #   ./build.sh bench-data [small|large]   benchmark data set in its own database (bench/)
@@ -397,10 +399,29 @@ cmd_test() {
     log "dotnet test $sln -c Release (output also in ${TEST_LOG#"$REPO"/})"
     local rc
     set +e
-    dotnet test "$sln" -c Release "$@" 2>&1 | tee "$TEST_LOG"
+    # The long runs (the 10,000-request fuzz, [Trait("Category","Long")]) belong to ./build.sh test-long.
+    dotnet test "$sln" -c Release --filter "Category!=Long" "$@" 2>&1 | tee "$TEST_LOG"
     rc="${PIPESTATUS[0]}"
     set -e
     run_bench_smoke_in_tests
+    summarize_tests "$TEST_LOG" "$rc"
+}
+
+# Only the tests marked [Trait("Category","Long")]: the long fuzz run (FUZZ_SEED / FUZZ_REQUESTS override it).
+cmd_test_long() {
+    local sln
+    sln="$(find_solution)"
+    export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Serilog__MinimumLevel__Default=Warning
+    export MSBUILDDISABLENODEREUSE=1
+    ensure_test_server
+
+    mkdir -p "$(dirname "$TEST_LOG")"
+    log "dotnet test $sln -c Release --filter Category=Long (output also in ${TEST_LOG#"$REPO"/})"
+    local rc
+    set +e
+    dotnet test "$sln" -c Release --filter "Category=Long" "$@" 2>&1 | tee "$TEST_LOG"
+    rc="${PIPESTATUS[0]}"
+    set -e
     summarize_tests "$TEST_LOG" "$rc"
 }
 
@@ -601,7 +622,8 @@ usage() {
 usage: $0 <command>
 
   run          build (Debug) and run the web app on $WEB_URLS with a local PostgreSQL
-  test         build (Release) and run all tests; prints "N passed, N failed, N skipped"
+  test         build (Release) and run all tests but the long ones; prints "N passed, N failed, N skipped"
+  test-long    build (Release) and run the long tests only ([Trait("Category","Long")]: the 10,000-request fuzz)
   psql [test]  open psql on the run (or test) cluster
   pg-stop      stop the private PostgreSQL clusters
   bench-data [small|large]  create (or reuse) the benchmark data set in its own database
@@ -617,6 +639,7 @@ main() {
     case "$cmd" in
         run) cmd_run "$@" ;;
         test) cmd_test "$@" ;;
+        test-long) cmd_test_long "$@" ;;
         psql) cmd_psql "$@" ;;
         pg-stop) cmd_pg_stop ;;
         bench-data) cmd_bench_data "$@" ;;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace HiringPlatform.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace HiringPlatform.Web.Infrastructure;
 // binding errors and ValidationException → the action's view again, with the posted command and field errors;
 // DomainException / concurrency conflict → the same, as a form-level message; NotFound → 404; Forbidden → 403;
 // not signed in → challenge; an invalid GET → 400.
-public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) : IAsyncActionFilter, IExceptionFilter
+public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -61,6 +62,10 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) :
     {
         var model = arguments.FirstOrDefault(a => a is IMessage) ?? arguments.FirstOrDefault(a => a is not null and not CancellationToken);
         var action = (ControllerActionDescriptor)context.ActionDescriptor;
+        // A POST with no view of its own name (a button on a read page) cannot show its form again: the status
+        // page lists the refusal with its field instead of a view-not-found 500.
+        if (!views.FindView(context, action.ActionName, isMainPage: true).Success)
+            return StatusView(context, StatusCodes.Status422UnprocessableEntity);
         return new ViewResult
         {
             ViewName = action.ActionName,
