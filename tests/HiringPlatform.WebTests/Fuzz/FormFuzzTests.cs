@@ -54,7 +54,7 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
     public void Should_discover_forms_and_query_models_from_the_app_metadata()
     {
         var actions = FuzzCatalog.Discover(App.Services);
-        Assert.True(actions.Count(a => a.Method == "POST") >= 80, $"only {actions.Count(a => a.Method == "POST")} forms found");
+        Assert.True(actions.Count(a => a.Method == "POST") >= 70, $"only {actions.Count(a => a.Method == "POST")} forms found");
         var apply = Assert.Single(actions, a => a.Method == "POST" && a.Template == "careers/{id:guid}/apply");
         Assert.Contains(apply.Fields, f => f.Key == "Email");
         Assert.Contains(apply.Fields, f => f.Key.StartsWith("Answers[0].", StringComparison.Ordinal));
@@ -185,9 +185,9 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
                 {
                     multipart.Add(part, key, name);
                 }
-                catch (FormatException)
+                catch (Exception ex) when (ex is FormatException or ArgumentException)
                 {
-                    multipart.Add(part, key, "cv.pdf"); // HttpClient itself refuses CR/LF in a header value
+                    multipart.Add(part, key, "cv.pdf"); // HttpClient itself refuses an empty name or CR/LF in a header
                 }
             }
             body = multipart;

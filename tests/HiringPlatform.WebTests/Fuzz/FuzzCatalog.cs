@@ -49,7 +49,8 @@ public static partial class FuzzCatalog
                 if (routeNames.Contains(name)) continue;
                 var model = metadata.GetMetadataForType(parameter.ParameterType);
                 // A complex top-level model binds with no prefix when no key carries its name (how our forms post).
-                Expand(model, model.IsComplexType && !model.IsEnumerableType ? "" : name, 0, fields);
+                var isFile = typeof(IFormFile).IsAssignableFrom(parameter.ParameterType) || typeof(IEnumerable<IFormFile>).IsAssignableFrom(parameter.ParameterType);
+                Expand(model, model.IsComplexType && !model.IsEnumerableType && !isFile ? "" : name, 0, fields);
             }
             var methods = action.ActionConstraints?.OfType<HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList();
             foreach (var method in methods is { Count: > 0 } ? methods : ["GET"])
