@@ -84,15 +84,32 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
         App.ServerErrors.Clear();
 
         var failures = new List<string>();
+        var tokenRefreshes = new List<string>();
+        var previous = "";
         var statuses = new SortedDictionary<int, int>();
         for (var i = 0; i < requests; i++)
         {
             // Every action in turn, so each one gets its share whatever the seed.
             var action = actions[i % actions.Count];
             if (i > 0 && i % 300 == 0) await world.SeedAsync(App);
-            using var request = BuildRequest(action, world, values, token);
+            var build = BuildRequest(action, world, values);
+            using var request = build(token);
             var description = $"#{i} {request.Method} {request.RequestUri}";
-            using var response = await client.SendAsync(request);
+            var response = await client.SendAsync(request);
+            var explained = await ExplainedAsync(response);
+            if (action.Method == "POST" && response.StatusCode == HttpStatusCode.BadRequest && !explained)
+            {
+                // The antiforgery cookie went (a fuzzed sign-out or account change replaced it): a real browser
+                // would load the form again. Take a fresh token and send the same values once more.
+                response.Dispose();
+                token = await AntiforgeryTokenAsync(client);
+                tokenRefreshes.Add($"{previous} -> {description}");
+                using var again = build(token);
+                response = await client.SendAsync(again);
+                explained = await ExplainedAsync(response);
+            }
+            previous = description;
+            using var disposeResponse = response;
             var status = (int)response.StatusCode;
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
             if (status >= 500)
@@ -100,13 +117,14 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
                 App.ServerErrors.TryDequeue(out var error);
                 failures.Add($"{description} answered {status}: {error ?? "(no exception captured)"}");
             }
-            else if (status is 400 or 422 && !await NamesARefusalAsync(response))
+            else if (!explained)
             {
                 failures.Add($"{description} answered {status} without a message next to a field or on the form");
             }
         }
 
         output.WriteLine($"seed {seed}: {requests} requests over {actions.Count} actions; statuses {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
+        foreach (var refresh in tokenRefreshes) output.WriteLine($"antiforgery token taken again: {refresh}");
         foreach (var failure in failures.Take(200)) output.WriteLine(failure);
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {requests} fuzzed requests failed (seed {seed}):\n" + string.Join("\n", failures.DistinctBy(Signature).Take(40)));
@@ -124,6 +142,9 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
                ?? throw new InvalidOperationException("No antiforgery token on /candidates/new");
     }
 
+    private static async Task<bool> ExplainedAsync(HttpResponseMessage response) =>
+        response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity) || await NamesARefusalAsync(response);
+
     // A 400/422 must say what was wrong: a message next to a field (data-valmsg-for) or the form-level summary.
     private static async Task<bool> NamesARefusalAsync(HttpResponseMessage response)
     {
@@ -132,7 +153,8 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
                || document.QuerySelectorAll(".validation-summary-errors li").Any(e => e.TextContent.Trim().Length > 0);
     }
 
-    private static HttpRequestMessage BuildRequest(FuzzAction action, FuzzWorld world, FuzzValues values, string token)
+    // The values are drawn once; the returned function builds the request (again, with a new token if need be).
+    private static Func<string, HttpRequestMessage> BuildRequest(FuzzAction action, FuzzWorld world, FuzzValues values)
     {
         var random = values.Random;
         var path = "/" + FuzzCatalog.RouteParameters(action.Template).Aggregate(action.Template,
@@ -168,9 +190,12 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
         Pin(action, pairs);
 
         if (action.Method == "GET")
-            return new HttpRequestMessage(HttpMethod.Get, pairs.Count == 0 ? path : path + "?" + Encode(pairs));
+            return _ => new HttpRequestMessage(HttpMethod.Get, pairs.Count == 0 ? path : path + "?" + Encode(pairs));
+        return token => new HttpRequestMessage(HttpMethod.Post, path) { Content = Body(action, [.. pairs, (TokenField, token)], files) };
+    }
 
-        pairs.Add((TokenField, token));
+    private static HttpContent Body(FuzzAction action, List<(string Key, WireValue Value)> pairs, List<(string Key, string Name, byte[] Content)> files)
+    {
         HttpContent body;
         if (action.Multipart)
         {
@@ -196,7 +221,7 @@ public sealed class FormFuzzTests(FuzzFixture fixture, ITestOutputHelper output)
         {
             body = new StringContent(Encode(pairs), Encoding.ASCII, "application/x-www-form-urlencoded");
         }
-        return new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        return body;
     }
 
     // Fields whose fuzzing would only lock the fuzzer out of the rest of the app (two-step required for staff).
