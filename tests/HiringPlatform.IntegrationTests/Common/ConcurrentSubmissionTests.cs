@@ -82,7 +82,8 @@ public sealed class ConcurrentSubmissionTests(IntegrationFixture fixture) : Pipe
             () => App.SendAsync(edit with { Location = "London" }, Manager));
 
         AssertOneWonOneConflicted(outcomes);
-        Assert.Equal(1, await App.QueryAsync(db => db.PossibleDuplicates.CountAsync(d => d.CandidateId == edited && d.OtherCandidateId == existing)));
+        Assert.Equal(1, await App.QueryAsync(db => db.PossibleDuplicates.CountAsync(d =>
+            (d.CandidateId == edited && d.OtherCandidateId == existing) || (d.CandidateId == existing && d.OtherCandidateId == edited))));
     }
 
     [Fact]
