@@ -13,7 +13,7 @@ namespace HiringPlatform.Web.Infrastructure;
 // binding errors and ValidationException → the action's view again, with the posted command and field errors;
 // DomainException / concurrency conflict → the same, as a form-level message; NotFound → 404; Forbidden → 403;
 // not signed in → challenge; an invalid GET → 400.
-public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter, IAsyncResultFilter
+public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter, IAsyncAlwaysRunResultFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -58,7 +58,8 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, I
 
     // A form shown again with errors renders lists and panels for the ids it was posted with; when those name
     // nothing the user may see (a tampered post), the view throws NotFound/Forbidden while rendering, after the
-    // exception filter's turn. The same 404/403 as from the action, instead of a 500.
+    // exception filter's turn (always-run: it must also see results the exception filter set). The same
+    // 404/403 as from the action, instead of a 500.
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         var executed = await next();
