@@ -6,6 +6,8 @@
 #                           otherwise a private cluster owned by the `postgres` user)
 #   ./build.sh test         build (Release) and run every test project against a private,
 #                           throwaway-speed cluster; prints "N passed, N failed, N skipped"
+#                           (without the long runs marked [Trait("Category","Long")])
+#   ./build.sh test-long    the long runs only (the 10,000-request fuzz; FUZZ_SEED, FUZZ_REQUESTS)
 #   ./build.sh psql [test]  psql on the run (or test) cluster
 #   ./build.sh pg-stop      stop both private clusters
 #   ./build.sh bench-data [small|large]   benchmark data set in its own database (bench/)
@@ -646,8 +648,9 @@ usage() {
 usage: $0 <command>
 
   run          build (Debug) and run the web app on $WEB_URLS with a local PostgreSQL
-  test         build (Release) and run all tests; prints "N passed, N failed, N skipped"
-  test-long    the slow tests (trait Category=Long) that "test" leaves out
+  test         build (Release) and run all tests but the long ones; prints "N passed, N failed, N skipped"
+  test-long    the long tests only ([Trait("Category","Long")]: the 10,000-request fuzz, the database restart, hostile
+               files at their limits); FUZZ_SEED / FUZZ_REQUESTS choose the fuzz run
   psql [test]  open psql on the run (or test) cluster
   pg-stop      stop the private PostgreSQL clusters
   bench-data [small|large]  create (or reuse) the benchmark data set in its own database

@@ -31,7 +31,7 @@ public static class DependencyInjection
             // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
             // exception reaches the caller, which logs or maps it (503 while the database is away).
             .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<SettingsCache>();
         services.AddAccountTokens();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -112,6 +112,7 @@ builder.Services.AddAuthorization(Policies.Configure);
 builder.Services
     .AddControllersWithViews(options =>
     {
+        options.ModelBinderProviders.Insert(0, new StorableTextBinderProvider());
         options.Filters.Add<AutoValidateAntiforgeryTokenAttribute>();
         options.Filters.Add<BoundArgumentsFilter>();
         options.Filters.Add<ValidationExceptionFilter>();

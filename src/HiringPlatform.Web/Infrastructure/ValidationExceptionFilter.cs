@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace HiringPlatform.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace HiringPlatform.Web.Infrastructure;
 // binding errors and ValidationException → the action's view again, with the posted command and field errors;
 // DomainException / concurrency conflict → the same, as a form-level message; NotFound → 404; Forbidden → 403;
 // not signed in → challenge; an invalid GET → 400.
-public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) : IAsyncActionFilter, IExceptionFilter
+public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter, IAsyncAlwaysRunResultFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -55,12 +56,30 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata) :
         context.ExceptionHandled = true;
     }
 
+    // A form shown again with errors renders lists and panels for the ids it was posted with; when those name
+    // nothing the user may see (a tampered post), the view throws NotFound/Forbidden while rendering, after the
+    // exception filter's turn (always-run: it must also see results the exception filter set). The same
+    // 404/403 as from the action, instead of a 500.
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.ExceptionHandled || context.HttpContext.Response.HasStarted
+            || executed.Exception is not (NotFoundException or ForbiddenAccessException)) return;
+        executed.ExceptionHandled = true;
+        context.ModelState.Clear();
+        await StatusView(context, executed.Exception is NotFoundException ? 404 : 403).ExecuteResultAsync(context);
+    }
+
     public const string BoundArgumentsKey = "hp.bound-arguments";
 
     private ViewResult FormView(FilterContext context, IEnumerable<object?> arguments)
     {
         var model = arguments.FirstOrDefault(a => a is IMessage) ?? arguments.FirstOrDefault(a => a is not null and not CancellationToken);
         var action = (ControllerActionDescriptor)context.ActionDescriptor;
+        // A POST with no view of its own name (a button on a read page) cannot show its form again: the status
+        // page lists the refusal with its field instead of a view-not-found 500.
+        if (!views.FindView(context, action.ActionName, isMainPage: true).Success)
+            return StatusView(context, StatusCodes.Status422UnprocessableEntity);
         return new ViewResult
         {
             ViewName = action.ActionName,

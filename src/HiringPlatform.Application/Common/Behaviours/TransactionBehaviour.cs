@@ -21,12 +21,27 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, C
         {
             return await strategy.ExecuteAsync(async ct =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var response = await next(message, ct);
-                await transaction.CommitAsync(ct);
-                return response;
+                // A lost unique-key race rolls back and runs once more, now seeing the winner's rows (DatabaseConflicts).
+                for (var attempt = 1; ; attempt++)
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    try
+                    {
+                        var response = await next(message, ct);
+                        await transaction.CommitAsync(ct);
+                        return response;
+                    }
+                    catch (Exception ex) when (attempt == 1 && DatabaseConflicts.IsUniqueViolation(ex))
+                    {
+                        await transaction.RollbackAsync(ct);
+                    }
+                }
             }, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseConflicts.IsLostRace(ex))
+        {
+            throw new ConcurrencyConflictException(DatabaseConflicts.Message);
         }
         catch (DbUpdateConcurrencyException)
         {

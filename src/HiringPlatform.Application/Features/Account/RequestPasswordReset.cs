@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common;
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
@@ -23,7 +24,7 @@ public static class RequestPasswordReset
         public Validator()
         {
             RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-                .EmailAddress().WithMessage("Enter a valid email address.")
+                .MustBeEmailAddress().WithMessage("Enter a valid email address.")
                 .MaximumLength(256);
         }
     }

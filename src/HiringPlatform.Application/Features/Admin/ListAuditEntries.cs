@@ -72,7 +72,7 @@ public static class ListAuditEntries
             }
             if (query.To is { } to)
             {
-                var end = StartOfDay(to.AddDays(1), zone);
+                var end = StartOfDay(to < DateOnly.MaxValue ? to.AddDays(1) : to, zone);
                 entries = entries.Where(e => e.At < end);
             }
             if (query.Before is { } before) entries = entries.Where(e => e.Id < before);
@@ -87,8 +87,12 @@ public static class ListAuditEntries
             return new Model(items, page.Count > PageSize ? items[^1].Id : null, AuditedEntityTypes(db), users);
         }
 
+        private static readonly DateOnly MinDay = new(1900, 1, 1), MaxDay = new(9000, 12, 31);
+
         private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
         {
+            // Clamped: a zone's offset at DateOnly.Min/MaxValue would fall outside DateTimeOffset's range.
+            day = day < MinDay ? MinDay : day > MaxDay ? MaxDay : day;
             var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
             // A day that starts inside a daylight-saving gap starts at the end of the gap.
             while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);

@@ -42,7 +42,7 @@ public static class UpdateUser
                 .MaximumLength(100).WithMessage("Keep the name to 100 characters or fewer.");
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the person's work email address.")
-                .EmailAddress().WithMessage("Enter a valid email address.")
+                .MustBeEmailAddress().WithMessage("Enter a valid email address.")
                 .MaximumLength(256)
                 .MustAsync(async (command, email, ct) => await users.FindByEmailAsync(email.Trim()) is not { } other || other.Id == command.Id)
                 .WithMessage("There is already an account with this email address.");

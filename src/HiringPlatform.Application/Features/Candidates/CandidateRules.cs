@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common;
 using FluentValidation;
 using HiringPlatform.Application.Domain.Candidates;
 
@@ -24,7 +25,7 @@ public static class CandidateRules
     {
         v.RuleFor(c => c.FullName).NotEmpty().WithMessage("Enter the candidate's name.").MaximumLength(200);
         v.RuleFor(c => c.Email).NotEmpty().WithMessage("Enter an email address.").MaximumLength(320)
-            .EmailAddress().WithMessage("Enter a valid email address.");
+            .MustBeEmailAddress().WithMessage("Enter a valid email address.");
         v.RuleFor(c => c.Phone).MaximumLength(50)
             .Matches(@"^\+?[0-9 ().\-/]{5,}$").When(c => !string.IsNullOrWhiteSpace(c.Phone))
             .WithMessage("Enter a phone number using digits, spaces and + ( ) - only.");

@@ -76,7 +76,8 @@ public static class GetBoard
                 .Select(s => new { s.Id, s.Name, s.Kind }).ToListAsync(ct);
             var now = clock.GetUtcNow();
             var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : Candidate.NormalizeTag(query.Tag);
-            var cutoff = query.Days is > 0 ? now.AddDays(-query.Days.Value) : (DateTimeOffset?)null;
+            // Clamped: a hand-typed ?days=2147483647 means "older than anything", not an overflow.
+            var cutoff = query.Days is > 0 ? now.AddDays(-Math.Min(query.Days.Value, 36_500)) : (DateTimeOffset?)null;
             var cursor = ParseCursor(query.After);
             var pagedStage = cursor is null ? null : query.Stage;
 

@@ -173,7 +173,8 @@ public static class SearchCandidates
             if (filter.Source is { } source) conditions.Add($"a.source = {sql.P(source.ToString())}");
             if (filter.AppliedFrom is { } from)
                 conditions.Add($"a.applied_at >= {sql.P(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
-            if (filter.AppliedTo is { } to)
+            // The last day has no next day to stop before: no upper bound at all.
+            if (filter.AppliedTo is { } to && to < DateOnly.MaxValue)
                 conditions.Add($"a.applied_at < {sql.P(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
             if (conditions.Count > 0)
                 sql.Add($"AND EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id AND {string.Join(" AND ", conditions)})");

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -87,7 +88,7 @@ public static partial class ApplyToPosting
                     .MaximumLength(200).WithMessage("Your name can be at most 200 characters.");
                 RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your email address.")
                     .MaximumLength(320).WithMessage("Your email address can be at most 320 characters.")
-                    .EmailAddress().WithMessage("Enter a valid email address, like name@example.com.");
+                    .MustBeEmailAddress().WithMessage("Enter a valid email address, like name@example.com.");
                 RuleFor(x => x.Phone).Matches(PhonePattern()).When(x => !string.IsNullOrWhiteSpace(x.Phone))
                     .WithMessage("Enter a phone number with digits, spaces and + ( ) - only.");
                 RuleFor(x => x.Location).NotEmpty().WithMessage("Tell us where you are based, for example \"Lisbon, Portugal\".")

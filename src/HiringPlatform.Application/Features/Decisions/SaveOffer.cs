@@ -41,7 +41,9 @@ public static class SaveOffer
                 .Matches("^[A-Za-z]{3}$").WithMessage("Use a three-letter currency code, such as USD or EUR.");
             RuleFor(c => c.StartDate).NotNull().WithMessage("Enter the start date.")
                 .Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(c => c.StartDate is not null)
-                .WithMessage("The start date cannot be in the past.");
+                .WithMessage("The start date cannot be in the past.")
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(5)).When(c => c.StartDate is not null)
+                .WithMessage("The start date must be within the next five years.");
             RuleFor(c => c.Notes).MaximumLength(4000);
         }
     }

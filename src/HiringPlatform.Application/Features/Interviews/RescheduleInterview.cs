@@ -59,7 +59,7 @@ public static class RescheduleInterview
             RuleFor(c => c.StartsAtLocal).NotNull().WithMessage("Enter the date and time.")
                 .MustAsync((start, ct) => InterviewerRules.IsFutureAsync(db, user, clock, start!.Value, ct))
                 .When(c => c.StartsAtLocal is not null)
-                .WithMessage("Pick a time in the future (in your own time zone), and one that exists there.");
+                .WithMessage("Pick a time in the future, within two years (in your own time zone), and one that exists there.");
             RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("An interview lasts between 15 minutes and 8 hours.");
             RuleFor(c => c.LocationOrLink).MaximumLength(500);
         }

@@ -71,7 +71,7 @@ public static class ScheduleInterview
             RuleFor(c => c.StartsAtLocal).NotNull().WithMessage("Enter the date and time.")
                 .MustAsync((start, ct) => InterviewerRules.IsFutureAsync(db, user, clock, start!.Value, ct))
                 .When(c => c.StartsAtLocal is not null)
-                .WithMessage("Pick a time in the future (in your own time zone), and one that exists there.");
+                .WithMessage("Pick a time in the future, within two years (in your own time zone), and one that exists there.");
             RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("An interview lasts between 15 minutes and 8 hours.");
             RuleFor(c => c.LocationOrLink).MaximumLength(500);
         }
@@ -125,10 +125,14 @@ internal static class InterviewerRules
         return eligible == distinct.Count;
     }
 
+    public const int MaxYearsAhead = 2;
+
     public static async Task<bool> IsFutureAsync(AppDbContext db, ICurrentUser user, TimeProvider clock, DateTime local, CancellationToken ct)
     {
         var me = user.Id;
         var zone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleOrDefaultAsync(ct);
-        return SchedulingChecks.TryToUtc(local, zone, out var utc) ? utc > clock.GetUtcNow() : true;
+        var now = clock.GetUtcNow();
+        // A time that does not exist in the zone is refused by the handler with its own message.
+        return !SchedulingChecks.TryToUtc(local, zone, out var utc) || (utc > now && utc < now.AddYears(MaxYearsAhead));
     }
 }

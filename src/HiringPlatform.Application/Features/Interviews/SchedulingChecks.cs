@@ -47,7 +47,8 @@ public static class SchedulingChecks
     {
         var zone = InterviewTimes.Zone(timeZoneId);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
+        // Near DateTime.Min/Max the zone's offset would overflow the conversion: no interview is held there.
+        if (local.Year is < 1900 or > 9000 || zone.IsInvalidTime(unspecified))
         {
             utc = default;
             return false;
