@@ -84,7 +84,8 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         var endpoints = Endpoints().GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First().Endpoint);
         var world = new AccessMatrixWorld();
         await world.SeedAsync(App);
-        var seeds = 1;
+        var seeds = 0;
+        output.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s.");
         var clients = new Dictionary<string, (HttpClient Client, string Token)>();
         foreach (var actor in AccessMatrixTable.Actors)
         {
@@ -107,7 +108,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
             var endpoint = endpoints[row.Key];
             if (row.Method == "POST")
             {
-                await world.SeedAsync(App);
+                await world.RestoreAsync(App);
                 seeds++;
             }
             var resources = row.PerResource ? new[] { world.P, world.Q } : [world.P];
@@ -137,7 +138,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
                     }
                     if (row.Method == "POST" && actual == "ok" && Destructive.Contains(row.Key))
                     {
-                        await world.SeedAsync(App);
+                        await world.RestoreAsync(App);
                         seeds++;
                     }
                 }
@@ -145,7 +146,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         }
 
         output.WriteLine($"Access matrix: {rows.Count} routes × {AccessMatrixTable.Actors.Length} actors × up to 2 resources (own posting P, other posting Q) = {cells} cells, " +
-                         $"{RequestTypes().Count} mediator requests classified; {seeds} seeds; {clock.Elapsed.TotalSeconds:F1} s.");
+                         $"{RequestTypes().Count} mediator requests classified; {seeds} restores of the seeded world; {clock.Elapsed.TotalSeconds:F1} s.");
         output.WriteLine($"{mismatches.Count} unexpected, {known.Count} known failures (!F marks), {passedKnown.Count} marked cells that pass now.");
         foreach (var k in known) output.WriteLine("known " + k);
         var failures = mismatches.Concat(passedKnown).ToList();
@@ -200,10 +201,10 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         {
             foreach (var parameter in action.Parameters)
             {
-                if (IsSimple(parameter.ParameterType)) Add(fields, parameter.Name, parameter.ParameterType, r);
+                if (IsSimple(parameter.ParameterType)) Add(fields, parameter.Name, parameter.ParameterType, r, world);
                 else if (parameter.ParameterType != typeof(CancellationToken) && !typeof(IFormFile).IsAssignableFrom(parameter.ParameterType))
                     foreach (var property in parameter.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && IsSimple(p.PropertyType)))
-                        Add(fields, property.Name, property.PropertyType, r);
+                        Add(fields, property.Name, property.PropertyType, r, world);
             }
         }
         var list = fields.ToList();
@@ -217,7 +218,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(Guid) || t == typeof(decimal) || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(DateOnly);
     }
 
-    private static void Add(Dictionary<string, string> fields, string name, Type type, MatrixResource r)
+    private static void Add(Dictionary<string, string> fields, string name, Type type, MatrixResource r, AccessMatrixWorld world)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         string? value = name.ToLowerInvariant() switch
@@ -230,6 +231,8 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
             "offerid" => r.OfferId.ToString(),
             "noteid" => r.NoteId.ToString(),
             "otherid" or "othercandidateid" => r.DuplicateId.ToString(),
+            "tostageid" or "afterstageid" => r.StageId.ToString(),
+            "competencyid" => world.CompetencyId.ToString(),
             "returnurl" or "version" or "id" or "token" => null,
             "confirm" => "true",
             _ when t == typeof(Guid) => null,
