@@ -11,7 +11,11 @@ public sealed record MatrixRow(string Method, string Path, string Query, IReadOn
     IReadOnlyList<string> Requests, int Line)
 {
     public string Key => $"{Method} {Path}";
-    public bool PerResource => Cells.Values.Any(c => c.P != c.Q);
+    // Routes that name a posting's resource run on P's and on Q's; global ones (competencies, questions, users, the
+    // outbox) and parameterless ones once, unless their cells differ (a body that carries a posting's ids).
+    public bool PerResource => Cells.Values.Any(c => c.P != c.Q) ||
+        ((Path + Query).Contains('{') && !Path.Contains("{code}") && !Path.StartsWith("/competencies", StringComparison.Ordinal) &&
+         !Path.StartsWith("/questions", StringComparison.Ordinal) && !Path.StartsWith("/admin", StringComparison.Ordinal));
 }
 
 public sealed record OtherRequest(string Name, string SentBy);

@@ -85,6 +85,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         var world = new AccessMatrixWorld();
         await world.SeedAsync(App);
         var seeds = 0;
+        var restoring = new Stopwatch();
         output.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s.");
         var clients = new Dictionary<string, (HttpClient Client, string Token)>();
         foreach (var actor in AccessMatrixTable.Actors)
@@ -108,7 +109,9 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
             var endpoint = endpoints[row.Key];
             if (row.Method == "POST")
             {
+                restoring.Start();
                 await world.RestoreAsync(App);
+                restoring.Stop();
                 seeds++;
             }
             var resources = row.PerResource ? new[] { world.P, world.Q } : [world.P];
@@ -138,7 +141,9 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
                     }
                     if (row.Method == "POST" && actual == "ok" && Destructive.Contains(row.Key))
                     {
+                        restoring.Start();
                         await world.RestoreAsync(App);
+                        restoring.Stop();
                         seeds++;
                     }
                 }
@@ -146,7 +151,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         }
 
         output.WriteLine($"Access matrix: {rows.Count} routes × {AccessMatrixTable.Actors.Length} actors × up to 2 resources (own posting P, other posting Q) = {cells} cells, " +
-                         $"{RequestTypes().Count} mediator requests classified; {seeds} restores of the seeded world; {clock.Elapsed.TotalSeconds:F1} s.");
+                         $"{RequestTypes().Count} mediator requests classified; {seeds} restores of the seeded world ({restoring.Elapsed.TotalSeconds:F1} s); {clock.Elapsed.TotalSeconds:F1} s.");
         output.WriteLine($"{mismatches.Count} unexpected, {known.Count} known failures (!F marks), {passedKnown.Count} marked cells that pass now.");
         foreach (var k in known) output.WriteLine("known " + k);
         var failures = mismatches.Concat(passedKnown).ToList();

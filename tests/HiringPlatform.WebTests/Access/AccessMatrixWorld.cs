@@ -108,6 +108,13 @@ public sealed class AccessMatrixWorld
         var u = Users;
         P = await SeedPostingAsync(app, "P", u["rec"], u["hm"], [u["int"], u["hm+i"], u["r+i"]], [u["int"], u["hm"], u["hm+i"], u["r+i"]], u["int"]);
         Q = await SeedPostingAsync(app, "Q", u["rec-q"], u["hm-q"], [u["int-q"]], [u["int-q"]], u["int-q"]);
+        // int-q was also on a panel for P's candidate, but that interview was cancelled: it must open nothing of P's.
+        var cancelled = await app.CreateInterviewAsync(P.ApplicationId, [u["int-q"]]);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Interviews.SingleAsync(i => i.Id == cancelled)).Cancel("Matrix: cancelled");
+            await db.SaveChangesAsync();
+        });
         CompetencyId = await app.QueryAsync(db => db.Competencies.OrderBy(c => c.Key).Select(c => c.Id).FirstAsync());
         await app.SendAsync(new RequestPasswordReset.Command { Email = u["spare"].Email }, null);
         OutboxEmailId = await app.QueryAsync(db => db.OutboxEmails.Select(e => e.Id).FirstAsync());
