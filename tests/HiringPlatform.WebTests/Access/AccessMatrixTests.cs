@@ -18,8 +18,9 @@ namespace HiringPlatform.WebTests.Access;
 // the app's authorisation answering, not the antiforgery filter.
 public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper output) : WebTest(fixture)
 {
-    // POSTs that remove or merge what later cells of the same route need: the world is seeded again after each
-    // allowed one. Every other POST route starts from a freshly seeded world once.
+    // POSTs that remove or merge what later cells of the same route need: the seeded world is restored after each
+    // allowed one. Otherwise it is restored before a POST cell whenever an earlier route or resource wrote something
+    // (a second allowed actor on the same route meets the first one's change, e.g. "already closed": still allowed).
     private static readonly HashSet<string> Destructive =
     [
         "POST /candidates/{id}/merge/{otherId}", "POST /candidates/duplicates/{pairId}/dismiss", "POST /candidates/notes/{noteId}/delete",
@@ -85,6 +86,7 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         var world = new AccessMatrixWorld();
         await world.SeedAsync(App);
         var seeds = 0;
+        (MatrixRow? Row, MatrixResource? Resource) lastWritten = (null, null);
         var restoring = new Stopwatch();
         output.WriteLine($"Seeded in {clock.Elapsed.TotalSeconds:F1} s.");
         var clients = new Dictionary<string, (HttpClient Client, string Token)>();
@@ -104,47 +106,67 @@ public sealed class AccessMatrixTests(WebFixture fixture, ITestOutputHelper outp
         var known = new List<string>();
         var cells = 0;
         var rows = table.Rows.Where(r => endpoints.ContainsKey(r.Key)).OrderBy(r => r.Method == "POST" ? 1 : 0).ToList();
+        var dirty = false;
+
+        void Record(MatrixRow row, string actor, MatrixResource resource, string url, string actual, string detail)
+        {
+            var expected = Expected(row, actor, resource, world);
+            cells++;
+            var cell = $"{row.Method} {url} [{row.Path}] as {actor} on {resource.Name}: expected {expected.Outcome}, got {actual} ({detail})";
+            if (expected.KnownFinding is { } finding)
+            {
+                if (actual == expected.Outcome) passedKnown.Add($"{cell} — marked !{finding} but passes now: remove the mark (docs/security.md line {row.Line})");
+                else known.Add($"{finding}: {cell}");
+            }
+            else if (actual != expected.Outcome)
+            {
+                mismatches.Add(cell + $" (docs/security.md line {row.Line})");
+            }
+        }
+
+        async Task<(string Url, string Actual, string Detail, int Status)> SendAsync(MatrixRow row, string actor, MatrixResource resource)
+        {
+            var (client, token) = clients[actor];
+            var url = Fill(row.Path + row.Query, resource, world, row.Path);
+            using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
+            if (row.Method == "POST") request.Content = new FormUrlEncodedContent(FormFor(endpoints[row.Key], resource, world, token));
+            using var response = await client.SendAsync(request);
+            var (actual, detail) = Classify(response, row.Method);
+            return (url, actual, detail, (int)response.StatusCode);
+        }
+
         foreach (var row in rows)
         {
-            var endpoint = endpoints[row.Key];
-            if (row.Method == "POST")
-            {
-                restoring.Start();
-                await world.RestoreAsync(App);
-                restoring.Stop();
-                seeds++;
-            }
             var resources = row.PerResource ? new[] { world.P, world.Q } : [world.P];
+            if (row.Method == "GET")
+            {
+                // GETs change nothing another cell reads: all actors × resources of a row at once.
+                var cellsOfRow = resources.SelectMany(r => AccessMatrixTable.Actors.Select(a => (Resource: r, Actor: a))).ToList();
+                var answers = await Task.WhenAll(cellsOfRow.Select(c => SendAsync(row, c.Actor, c.Resource)));
+                for (var i = 0; i < answers.Length; i++) Record(row, cellsOfRow[i].Actor, cellsOfRow[i].Resource, answers[i].Url, answers[i].Actual, answers[i].Detail);
+                continue;
+            }
             foreach (var resource in resources)
             {
                 // Refusals first and admin last, so an allowed POST cannot change what a later cell sees.
                 var ordered = AccessMatrixTable.Actors.OrderBy(a => Expected(row, a, resource, world).Outcome == "ok" ? 1 : 0).ThenBy(a => a == "admin" ? 1 : 0);
                 foreach (var actor in ordered)
                 {
-                    var expected = Expected(row, actor, resource, world);
-                    var (client, token) = clients[actor];
-                    var url = Fill(row.Path + row.Query, resource, world, row.Path);
-                    using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
-                    if (row.Method == "POST") request.Content = new FormUrlEncodedContent(FormFor(endpoint, resource, world, token));
-                    using var response = await client.SendAsync(request);
-                    var (actual, detail) = Classify(response, row.Method);
-                    cells++;
-                    var cell = $"{row.Method} {url} [{row.Path}] as {actor} on {resource.Name}: expected {expected.Outcome}, got {actual} ({detail})";
-                    if (expected.KnownFinding is { } finding)
-                    {
-                        if (actual == expected.Outcome) passedKnown.Add($"{cell} — marked !{finding} but passes now: remove the mark (docs/security.md line {row.Line})");
-                        else known.Add($"{finding}: {cell}");
-                    }
-                    else if (actual != expected.Outcome)
-                    {
-                        mismatches.Add(cell + $" (docs/security.md line {row.Line})");
-                    }
-                    if (row.Method == "POST" && actual == "ok" && Destructive.Contains(row.Key))
+                    if (dirty && (Destructive.Contains(row.Key) || !ReferenceEquals(resource, lastWritten.Resource) || row != lastWritten.Row))
                     {
                         restoring.Start();
                         await world.RestoreAsync(App);
                         restoring.Stop();
                         seeds++;
+                        dirty = false;
+                    }
+                    var answer = await SendAsync(row, actor, resource);
+                    Record(row, actor, resource, answer.Url, answer.Actual, answer.Detail);
+                    // A 422 re-render rolled its transaction back; any other allowed answer may have written.
+                    if (answer.Actual == "ok" && answer.Status != 422)
+                    {
+                        dirty = true;
+                        lastWritten = (row, resource);
                     }
                 }
             }

@@ -70,8 +70,9 @@ public sealed class AccessMatrixWorld
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand("SET LOCAL session_replication_role = replica; TRUNCATE " +
-                         string.Join(", ", _snapshot.Select(s => $"\"{s.Table}\"")), connection, transaction))
+        // DELETE, not TRUNCATE: the tables are small, and TRUNCATE's new files per table cost more than the rows.
+        await using (var command = new NpgsqlCommand("SET LOCAL session_replication_role = replica; " +
+                         string.Concat(_snapshot.Select(s => $"DELETE FROM \"{s.Table}\"; ")), connection, transaction))
             await command.ExecuteNonQueryAsync();
         foreach (var (table, rows) in _snapshot)
         {
