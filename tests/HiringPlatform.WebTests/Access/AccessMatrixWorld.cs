@@ -91,7 +91,8 @@ public sealed class AccessMatrixWorld
         return tables;
     }
 
-    public async Task SeedAsync(AppFixture app)
+    // protection: the data protection of the host the matrix sends its requests to (status links are only readable there).
+    public async Task SeedAsync(AppFixture app, IDataProtectionProvider protection)
     {
         await app.ResetAsync();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -107,8 +108,8 @@ public sealed class AccessMatrixWorld
             }
         }
         var u = Users;
-        P = await SeedPostingAsync(app, "P", u["rec"], u["hm"], [u["int"], u["hm+i"], u["r+i"]], [u["int"], u["hm"], u["hm+i"], u["r+i"]], u["int"]);
-        Q = await SeedPostingAsync(app, "Q", u["rec-q"], u["hm-q"], [u["int-q"]], [u["int-q"]], u["int-q"]);
+        P = await SeedPostingAsync(app, "P", u["rec"], u["hm"], [u["int"], u["hm+i"], u["r+i"]], [u["int"], u["hm"], u["hm+i"], u["r+i"]], u["int"], protection);
+        Q = await SeedPostingAsync(app, "Q", u["rec-q"], u["hm-q"], [u["int-q"]], [u["int-q"]], u["int-q"], protection);
         // int-q was also on a panel for P's candidate, but that interview was cancelled: it must open nothing of P's.
         var cancelled = await app.CreateInterviewAsync(P.ApplicationId, [u["int-q"]]);
         await app.WithDbAsync(async db =>
@@ -124,7 +125,7 @@ public sealed class AccessMatrixWorld
     }
 
     private static async Task<MatrixResource> SeedPostingAsync(AppFixture app, string name, TestUser recruiter, TestUser manager,
-        IReadOnlyList<TestUser> teamInterviewers, IReadOnlyList<TestUser> panel, TestUser scorer)
+        IReadOnlyList<TestUser> teamInterviewers, IReadOnlyList<TestUser> panel, TestUser scorer, IDataProtectionProvider protection)
     {
         var posting = await app.CreatePostingAsync(recruiter, manager, teamInterviewers, title: $"Matrix posting {name}");
         var apply = await app.ApplicationAsync(posting.Id, $"Matrix Candidate {name}", $"matrix.candidate.{name.ToLowerInvariant()}@example.com");
@@ -152,7 +153,7 @@ public sealed class AccessMatrixWorld
             return (await db.CandidateNotes.Where(n => n.CandidateId == candidateId).Select(n => n.Id).SingleAsync(),
                 await db.Offers.Where(o => o.ApplicationId == applicationId).Select(o => o.Id).SingleAsync(), pair.Id);
         });
-        var token = ApplicationStatusToken.Create(app.Services.GetRequiredService<IDataProtectionProvider>(), applicationId, app.Clock.GetUtcNow().AddDays(30));
+        var token = ApplicationStatusToken.Create(protection, applicationId, app.Clock.GetUtcNow().AddDays(30));
         return new MatrixResource(name, posting.Id, posting.Stages[^1].Id, candidateId, applicationId, interviewId, scorer.Id, noteId, offerId,
             fileId, duplicateId, pairId, token);
     }
