@@ -54,7 +54,7 @@ public static class AddCandidate
             RuleFor(c => c.Source).Must(s => s != CandidateSource.CareersSite)
                 .WithMessage("Candidates from the careers site apply there; choose sourced, referral or agency.");
             RuleFor(c => c.PostingId).NotEmpty().WithMessage("Choose the posting to add them to.")
-                .MustAsync(async (id, ct) => await CandidateAccess.CanManagePostingAsync(db, user, id!.Value, ct) &&
+                .MustAsync(async (id, ct) => await PostingAccess.CanSeePostingAsync(db, user, id!.Value, ct) &&
                                              await db.JobPostings.AnyAsync(p => p.Id == id && p.Status != PostingStatus.Closed, ct))
                 .When(c => c.PostingId is not null).WithMessage("Choose one of your postings that is not closed.");
             RuleFor(c => c.Tags).Must(t => SplitTags(t).All(x => x.Length <= Candidate.MaxTagLength) && SplitTags(t).Count <= Candidate.MaxTags)

@@ -34,7 +34,7 @@ public static class AddCandidateNote
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             if (!await db.Candidates.AnyAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct))
                 throw new Common.Exceptions.NotFoundException("Candidate");
             var note = new CandidateNote(command.CandidateId, command.ApplicationId, user.RequireId(), command.Body!.Trim());

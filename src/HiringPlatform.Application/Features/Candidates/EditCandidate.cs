@@ -51,7 +51,7 @@ public static class EditCandidate
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
             return await db.Candidates.AsNoTracking().Where(c => c.Id == query.CandidateId && c.ErasedAt == null && c.MergedIntoId == null)
                 .Select(c => new Command
                 {
@@ -67,7 +67,7 @@ public static class EditCandidate
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ?? throw new NotFoundException("Candidate");
             if (candidate.Version != command.Version)

@@ -87,10 +87,10 @@ public static class GetCandidateProfile
             // A merged-away profile sends whoever may see the survivor there.
             if (candidate.MergedIntoId is { } survivor)
             {
-                await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, survivor, ct);
+                await PostingAccess.EnsureCanSeeCandidateAsync(db, user, survivor, ct);
                 return new Model { Id = candidate.Id, FullName = candidate.FullName, MergedIntoId = survivor };
             }
-            var managed = CandidateAccess.ManagedPostingIds(db, userId);
+            var managed = PostingAccess.TeamPostingIds(db, userId);
             var isAdmin = user.IsAdmin();
             if (!isAdmin && !await db.Applications.AnyAsync(a => a.CandidateId == id && managed.Contains(a.PostingId), ct))
                 return await InterviewerViewAsync(candidate, userId, ct);

@@ -77,7 +77,7 @@ public static class GetApplicationScore
                 select new { a.Id, a.CandidateId, c.FullName, a.PostingId, p.Title, p.Level, a.StageId, StageName = s.Name, a.Status })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Application");
             if (!await db.IsHiringTeamAsync(user, app.PostingId, ct)) throw new NotFoundException("Application");
-            var privateNotes = await FeedbackVisibility.SeesPrivateNotesAsync(db, user, app.PostingId, ct);
+            var privateNotes = await PostingAccess.CanSeePrivateNotesAsync(db, user, app.PostingId, ct);
             var now = clock.GetUtcNow();
 
             var scorecards = await GetPanelFeedback.LoadAsync(db,
@@ -136,7 +136,7 @@ public static class GetApplicationScore
                 StageName = app.StageName,
                 Status = app.Status,
                 WeightedScore = result.WeightedScore,
-                CanDecide = await db.IsHiringManagerOfAsync(user, app.PostingId, ct),
+                CanDecide = await db.CanDecideAsync(user, app.PostingId, ct),
                 Columns = scorecards.Select(s => new Column(s.ScorecardId, s.InterviewId, s.InterviewerId, s.InterviewerName, s.StageName,
                     s.SubmittedAt, s.Recommendation, s.SupportedLevel, s.RedFlags, s.PrivateNote, s.AmendmentCount)).ToList(),
                 Rows = rows,

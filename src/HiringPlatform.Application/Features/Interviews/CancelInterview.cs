@@ -32,7 +32,7 @@ public static class CancelInterview
                 ?? throw new NotFoundException("Interview");
             var application = await db.Applications.AsNoTracking().Where(a => a.Id == interview.ApplicationId)
                 .Select(a => new { a.PostingId, a.CandidateId }).SingleAsync(ct);
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             interview.Cancel(command.Reason);
             var now = clock.GetUtcNow();

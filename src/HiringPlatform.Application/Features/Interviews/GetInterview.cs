@@ -79,9 +79,9 @@ public static class GetInterview
                     Recommendation = s == null ? null : s.Recommendation,
                 }).ToListAsync(ct);
             var isParticipant = participants.Any(p => p.InterviewerId == me);
-            var access = await FeedbackVisibility.ForApplicationAsync(db, user, row.ApplicationId, row.PostingId, ct);
+            var access = await PostingAccess.FeedbackAsync(db, user, row.ApplicationId, row.PostingId, ct);
             if (!isParticipant && access != FeedbackAccess.HiringTeam) throw new NotFoundException("Interview");
-            var canManage = await db.IsRecruiterOnAsync(user, row.PostingId, ct);
+            var canManage = await db.CanScheduleAsync(user, row.PostingId, ct);
             var now = clock.GetUtcNow();
             var seesOthers = access is FeedbackAccess.HiringTeam or FeedbackAccess.Unlocked;
 

@@ -39,7 +39,7 @@ public static class RescheduleInterview
                 join a in db.Applications on i.ApplicationId equals a.Id
                 select new { i.Id, i.StartsAt, i.DurationMinutes, i.LocationOrLink, i.Status, a.PostingId }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("Interview");
-            if (!await db.IsRecruiterOnAsync(user, interview.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, interview.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             var zone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             return new Command
@@ -74,7 +74,7 @@ public static class RescheduleInterview
                 ?? throw new NotFoundException("Interview");
             var application = await db.Applications.AsNoTracking().Where(a => a.Id == interview.ApplicationId)
                 .Select(a => new { a.PostingId, a.CandidateId }).SingleAsync(ct);
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             var myZone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             if (!SchedulingChecks.TryToUtc(command.StartsAtLocal!.Value, myZone, out var startsAt))

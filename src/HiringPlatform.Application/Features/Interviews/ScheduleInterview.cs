@@ -84,7 +84,7 @@ public static class ScheduleInterview
         {
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("Application");
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Application");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Application");
             var me = user.RequireId();
             var myZone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             if (!SchedulingChecks.TryToUtc(command.StartsAtLocal!.Value, myZone, out var startsAt))
@@ -118,8 +118,9 @@ internal static class InterviewerRules
         var postingId = await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.PostingId).SingleOrDefaultAsync(ct);
         if (postingId is null) return false;
         var distinct = ids.Distinct().ToList();
+        var team = PostingAccess.TeamOf(db, postingId.Value);
         var eligible = await db.Users.Where(u => distinct.Contains(u.Id) && u.IsActive
-                && (db.PostingTeamMembers.Any(m => m.PostingId == postingId && m.UserId == u.Id)
+                && (team.Any(m => m.UserId == u.Id)
                     || db.InterviewStages.Any(s => s.PostingId == postingId && s.DefaultInterviewers.Any(d => d.UserId == u.Id))))
             .CountAsync(ct);
         return eligible == distinct.Count;
