@@ -144,6 +144,11 @@ public static class PostingAccess
     public static bool CanChangeHiringManager(JobPosting posting, ICurrentUser user) =>
         user.IsAdmin() || posting.HiringManagerId == user.Id;
 
+    // The posting's current hiring manager (null if it has none or does not exist).
+    public static Task<Guid?> HiringManagerOfAsync(AppDbContext db, Guid postingId, CancellationToken ct) =>
+        db.PostingTeamMembers.Where(m => m.PostingId == postingId && m.Role == TeamRole.HiringManager)
+            .Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(ct);
+
     // ---- candidates -----------------------------------------------------------------------------------------------
 
     // Can see the candidate: they have an application on a posting the user's hiring team runs (or admin).
@@ -165,6 +170,20 @@ public static class PostingAccess
         if (user.IsAdmin()) return await db.Applications.AnyAsync(a => a.Id == applicationId, ct);
         var managed = TeamPostingIds(db, user.RequireId());
         return await db.Applications.AnyAsync(a => a.Id == applicationId && managed.Contains(a.PostingId), ct);
+    }
+
+    // Can schedule interviews for the application: a recruiter on its posting's team (or admin); else "not found".
+    public static async Task EnsureCanScheduleApplicationAsync(AppDbContext db, ICurrentUser user, Guid applicationId, CancellationToken ct)
+    {
+        var postingId = await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.PostingId).SingleOrDefaultAsync(ct);
+        if (postingId is null || !await db.CanScheduleAsync(user, postingId.Value, ct)) throw new NotFoundException("Application");
+    }
+
+    // Can reschedule or cancel the interview: a recruiter on its posting's team (or admin); else "not found".
+    public static async Task EnsureCanScheduleInterviewAsync(AppDbContext db, ICurrentUser user, Guid interviewId, CancellationToken ct)
+    {
+        var postingId = await db.Interviews.Where(i => i.Id == interviewId).Select(i => (Guid?)i.PostingId).SingleOrDefaultAsync(ct);
+        if (postingId is null || !await db.CanScheduleAsync(user, postingId.Value, ct)) throw new NotFoundException("Interview");
     }
 
     // ---- interviews and feedback ----------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
@@ -42,6 +43,15 @@ public static class AddCandidate
         (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(Candidate.NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
 
+    // The posting must be one of the user's before any rule looks at the input (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct)
+        {
+            if (command.PostingId is { } id && !await db.CanSeePostingAsync(user, id, ct)) throw new NotFoundException("Posting");
+        }
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user)
@@ -49,7 +59,9 @@ public static class AddCandidate
             CandidateRules.AddRules(this);
             RuleFor(c => c.Email)
                 .MustAsync(async (email, ct) => !await db.Candidates.AnyAsync(c => c.Email == Candidate.NormalizeEmail(email!), ct))
-                .When(c => !string.IsNullOrWhiteSpace(c.Email))
+                // Only for a request already authorised for one of the user's postings (the Authorizer): without a
+                // posting, nobody may ask whether an email is known.
+                .When(c => !string.IsNullOrWhiteSpace(c.Email) && c.PostingId is not null)
                 .WithMessage("A candidate with this email already exists: search for them and add them to the posting from their profile.");
             RuleFor(c => c.Source).Must(s => s != CandidateSource.CareersSite)
                 .WithMessage("Candidates from the careers site apply there; choose sourced, referral or agency.");

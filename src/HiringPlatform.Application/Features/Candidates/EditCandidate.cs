@@ -34,6 +34,13 @@ public static class EditCandidate
         public string? SourceDetail { get; init; }
     }
 
+    // The candidate must be one the user sees before the email rule can say anything about other candidates (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db)

@@ -18,6 +18,12 @@ public static class CancelInterview
         public string? Reason { get; init; }
     }
 
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleInterviewAsync(db, user, command.InterviewId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).MaximumLength(500);

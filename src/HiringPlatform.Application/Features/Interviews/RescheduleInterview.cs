@@ -29,6 +29,12 @@ public static class RescheduleInterview
         public bool ScheduleAnyway { get; init; }
     }
 
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleInterviewAsync(db, user, command.InterviewId, ct);
+    }
+
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Command>
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)

@@ -55,6 +55,13 @@ public static class ScheduleInterview
         }
     }
 
+    // Stage and interviewer rules describe the posting: only its recruiters (and admins) get that far (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleApplicationAsync(db, user, command.ApplicationId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user, TimeProvider clock)
