@@ -79,9 +79,12 @@ public static class GetApplicationScore
             if (!await db.IsHiringTeamAsync(user, app.PostingId, ct)) throw new NotFoundException("Application");
             var privateNotes = await PostingAccess.CanSeePrivateNotesAsync(db, user, app.PostingId, ct);
             var now = clock.GetUtcNow();
+            // Independent feedback: a hiring-team member on this application's panel reads no colleague's scorecard
+            // (nor the score made of them) until they have submitted their own.
+            var locked = await PostingAccess.FeedbackAsync(db, user, app.Id, app.PostingId, ct) == FeedbackAccess.HiringTeamLocked;
 
             var scorecards = await GetPanelFeedback.LoadAsync(db,
-                db.Scorecards.Where(s => s.ApplicationId == app.Id && s.Status == ScorecardStatus.Submitted), privateNotes, ct);
+                db.Scorecards.Where(s => s.ApplicationId == app.Id && s.Status == ScorecardStatus.Submitted && !locked), privateNotes, ct);
             var rubric = await (
                 from r in db.RubricItems.AsNoTracking()
                 where r.PostingId == app.PostingId

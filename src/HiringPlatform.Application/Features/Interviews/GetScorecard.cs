@@ -85,7 +85,8 @@ public static class GetScorecard
                 .SingleOrDefaultAsync(s => s.InterviewId == interview.Id && s.InterviewerId == target, ct);
             if (!isMine)
             {
-                // A colleague's scorecard: the hiring team sees it once submitted; a fellow interviewer only after submitting their own.
+                // A colleague's scorecard: the hiring team sees it once submitted; a fellow interviewer (hiring team
+                // members on the panel included: HiringTeamLocked) only after submitting their own.
                 var allowed = access == FeedbackAccess.HiringTeam || access == FeedbackAccess.Unlocked && scorecard?.Status == ScorecardStatus.Submitted;
                 if (!allowed) throw new NotFoundException("Scorecard");
             }
