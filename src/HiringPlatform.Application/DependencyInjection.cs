@@ -34,7 +34,16 @@ public static class DependencyInjection
             .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<SettingsCache>();
         services.AddAccountTokens();
+        AddResourceAuthorizers(services);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
+    }
+
+    // Every nested `Authorizer : IResourceAuthorizer<TRequest>` in this assembly (ADR-0009).
+    private static void AddResourceAuthorizers(IServiceCollection services)
+    {
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IResourceAuthorizer<>)))
+            services.AddScoped(contract, type);
     }
 }

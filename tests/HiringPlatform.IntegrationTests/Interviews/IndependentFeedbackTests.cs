@@ -62,4 +62,50 @@ public sealed class IndependentFeedbackTests(IntegrationFixture fixture) : Integ
         Assert.Empty(mine.MyFeedbackDue);
         Assert.False(mine.ShowsTeam);
     }
+
+    [Fact]
+    public async Task Should_lock_hiring_managers_and_recruiters_on_the_panel_until_they_submit_their_own()
+    {
+        var team = await App.CreateTeamAsync();
+        var recruiterPanelist = await App.CreateUserAsync("Panel Recruiter", Roles.Recruiter, Roles.Interviewer);
+        await App.WithDbAsync(async db =>
+        {
+            db.PostingTeamMembers.Add(new HiringPlatform.Application.Domain.JobPostings.PostingTeamMember(team.Posting.Id, recruiterPanelist.Id, HiringPlatform.Application.Domain.JobPostings.TeamRole.Recruiter));
+            await db.SaveChangesAsync();
+        });
+        var (candidateId, applicationId) = await App.CreateApplicantAsync(team.Posting, "Panel Candidate", InterviewTestData.SystemDesign);
+        var first = await App.CreatePastInterviewAsync(applicationId, [team.Alice]);
+        var panel = await App.CreatePastInterviewAsync(applicationId, [team.Manager, recruiterPanelist], team.Posting.Stage("Coding exercise").Id);
+        await App.SubmitScorecardAsync(first, team.Alice, recommendation: Recommendation.StrongYes);
+
+        foreach (var panelist in new[] { team.Manager, recruiterPanelist })
+        {
+            var feedback = await App.SendAsync(new GetPanelFeedback.Query { ApplicationId = applicationId }, panelist);
+            Assert.True(feedback.Locked);
+            Assert.Empty(feedback.Scorecards);
+            await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetScorecard.Query { InterviewId = first, InterviewerId = team.Alice.Id }, panelist));
+            var score = await App.SendAsync(new GetApplicationScore.Query { ApplicationId = applicationId }, panelist);
+            Assert.Empty(score.Columns);
+            Assert.Null(score.WeightedScore);
+            var compare = await App.SendAsync(new ComparePostingCandidates.Query { PostingId = team.Posting.Id, StageId = team.Posting.Stage(InterviewTestData.SystemDesign).Id }, panelist);
+            Assert.All(compare.Candidates.Where(c => c.ApplicationId == applicationId), c => Assert.Null(c.WeightedScore));
+            var page = await App.SendAsync(new GetInterview.Query { InterviewId = first }, panelist);
+            Assert.All(page.Participants, p => Assert.Null(p.Recommendation));
+            var profile = await App.SendAsync(new HiringPlatform.Application.Features.Candidates.GetCandidateProfile.Query { CandidateId = candidateId }, panelist);
+            Assert.DoesNotContain(profile.Timeline, t => t.Summary.Contains("strong yes", StringComparison.OrdinalIgnoreCase));
+        }
+
+        // The recruiter who is not on the panel sees everything at once.
+        Assert.Single((await App.SendAsync(new GetPanelFeedback.Query { ApplicationId = applicationId }, team.Recruiter)).Scorecards);
+        Assert.Single((await App.SendAsync(new GetApplicationScore.Query { ApplicationId = applicationId }, team.Recruiter)).Columns);
+
+        // Once the hiring manager submits, they see the panel's feedback again, private notes included.
+        await App.SubmitScorecardAsync(panel, team.Manager, recommendation: Recommendation.Yes);
+        var open = await App.SendAsync(new GetPanelFeedback.Query { ApplicationId = applicationId }, team.Manager);
+        Assert.False(open.Locked);
+        Assert.NotNull(Assert.Single(open.Scorecards).PrivateNote);
+        Assert.Equal(2, (await App.SendAsync(new GetApplicationScore.Query { ApplicationId = applicationId }, team.Manager)).Columns.Count);
+        // The recruiter on the same panel is still locked.
+        Assert.True((await App.SendAsync(new GetPanelFeedback.Query { ApplicationId = applicationId }, recruiterPanelist)).Locked);
+    }
 }

@@ -270,4 +270,42 @@ public sealed class PostingPagesTests(WebFixture fixture) : WebTest(fixture)
         var none = await client.GetPageAsync("/postings?Status=Closed");
         Assert.Contains("No postings match these filters.", none.Document.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    // Bug 1 of issue #11 over HTTP: users holding the global Recruiter or HiringManager role but seated on the posting only as
+    // interviewers, posting with a VALID antiforgery token of their own (an anonymous-style 400 would prove nothing).
+    [Fact]
+    public async Task Should_answer_404_to_recruiters_and_hiring_managers_seated_only_as_interviewers()
+    {
+        var recruiter = await App.CreateUserAsync("Seat Recruiter", Roles.Recruiter);
+        var manager = await App.CreateUserAsync("Seat Manager", Roles.HiringManager);
+        var managerInterviewer = await App.CreateUserAsync("Seat Manager Interviewer", Roles.HiringManager, Roles.Interviewer);
+        var recruiterInterviewer = await App.CreateUserAsync("Seat Recruiter Interviewer", Roles.Recruiter, Roles.Interviewer);
+        var posting = await App.CreatePostingAsync(recruiter, manager, [managerInterviewer, recruiterInterviewer], PostingStatus.Open);
+        var (_, editPage) = await App.CreateClientAs(recruiter).GetPageAsync($"/postings/{posting.Id}/edit");
+        var editForm = editPage.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.QuerySelector("[name=Title]") is not null);
+
+        foreach (var user in new[] { managerInterviewer, recruiterInterviewer })
+        {
+            var client = App.CreateClientAs(user);
+            // Their own token, from a page they may see.
+            var (_, profile) = await client.GetPageAsync("/account/profile");
+            var token = ((IHtmlInputElement)profile.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+            FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(fields.Append(new("__RequestVerificationToken", token)));
+
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/postings/{posting.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/postings/{posting.Id}/edit")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SubmitAsync(editForm, $"/postings/{posting.Id}/edit", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["HiringManagerId"] = user.Id.ToString(),
+            })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/postings/{posting.Id}/pause", Form(new() { ["Comment"] = "" }))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/postings/{posting.Id}/close", Form(new() { ["Reason"] = nameof(ClosedReason.Cancelled) }))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/postings/{posting.Id}/clone", Form(new()))).StatusCode);
+            var list = await client.GetPageAsync("/postings");
+            Assert.DoesNotContain(posting.Id.ToString(), list.Document.Body!.InnerHtml);
+        }
+        var stored = await App.QueryAsync(db => db.JobPostings.Include(p => p.TeamMembers).SingleAsync(p => p.Id == posting.Id));
+        Assert.Equal((PostingStatus.Open, manager.Id), (stored.Status, stored.HiringManagerId));
+        Assert.Equal(1, await App.QueryAsync(db => db.JobPostings.CountAsync()));
+    }
 }

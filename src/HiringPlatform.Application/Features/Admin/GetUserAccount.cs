@@ -52,9 +52,9 @@ public static class GetUserAccount
                 .AsNoTracking().Take(MaxListed).ToListAsync(ct);
 
             var postings = await (
-                    from m in db.PostingTeamMembers
+                    from m in PostingAccess.MembershipsOf(db, query.Id)
                     join j in db.JobPostings on m.PostingId equals j.Id
-                    where m.UserId == query.Id && m.Role != TeamRole.Interviewer && j.Status != PostingStatus.Closed
+                    where m.Role != TeamRole.Interviewer && j.Status != PostingStatus.Closed
                     orderby j.Title
                     select new OpenPosting(j.Id, j.Title, j.Status, m.Role))
                 .AsNoTracking().Take(MaxListed).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using FluentValidation;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
@@ -43,6 +44,15 @@ public static class AddCandidate
         (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(Candidate.NormalizeTag).Where(t => t.Length > 0).Distinct().ToList();
 
+    // The posting must be one of the user's before any rule looks at the input (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct)
+        {
+            if (command.PostingId is { } id && !await db.CanSeePostingAsync(user, id, ct)) throw new NotFoundException("Posting");
+        }
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user)
@@ -50,12 +60,14 @@ public static class AddCandidate
             CandidateRules.AddRules(this);
             RuleFor(c => c.Email)
                 .MustAsync(async (email, ct) => !await db.Candidates.AnyAsync(c => c.Email == Candidate.NormalizeEmail(email!), ct))
-                .When(c => !string.IsNullOrWhiteSpace(c.Email))
+                // Only for a request already authorised for one of the user's postings (the Authorizer): without a
+                // posting, nobody may ask whether an email is known.
+                .When(c => !string.IsNullOrWhiteSpace(c.Email) && c.PostingId is not null)
                 .WithMessage("A candidate with this email already exists: search for them and add them to the posting from their profile.");
             RuleFor(c => c.Source).Must(s => s != CandidateSource.CareersSite)
                 .WithMessage("Candidates from the careers site apply there; choose sourced, referral or agency.");
             RuleFor(c => c.PostingId).NotEmpty().WithMessage("Choose the posting to add them to.")
-                .MustAsync(async (id, ct) => await CandidateAccess.CanManagePostingAsync(db, user, id!.Value, ct) &&
+                .MustAsync(async (id, ct) => await PostingAccess.CanSeePostingAsync(db, user, id!.Value, ct) &&
                                              await db.JobPostings.AnyAsync(p => p.Id == id && p.Status != PostingStatus.Closed, ct))
                 .When(c => c.PostingId is not null).WithMessage("Choose one of your postings that is not closed.");
             RuleFor(c => c.Tags).Must(t => SplitTags(t).All(x => x.Length <= Candidate.MaxTagLength) && SplitTags(t).Count <= Candidate.MaxTags)

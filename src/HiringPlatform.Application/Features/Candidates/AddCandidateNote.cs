@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
@@ -21,13 +22,21 @@ public static class AddCandidateNote
         public string? Body { get; init; }
     }
 
+    // The candidate must be one the user sees before any rule looks at their applications (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(AppDbContext db)
+        public Validator(AppDbContext db, ICurrentUser user)
         {
             RuleFor(c => c.Body).NotEmpty().WithMessage("Write the note first.").MaximumLength(NoteRules.MaxLength);
             RuleFor(c => c.ApplicationId)
-                .MustAsync(async (c, id, ct) => await db.Applications.AnyAsync(a => a.Id == id && a.CandidateId == c.CandidateId, ct))
+                .MustAsync(async (c, id, ct) => await db.Applications.AnyAsync(a => a.Id == id && a.CandidateId == c.CandidateId, ct)
+                                                && await PostingAccess.CanSeeApplicationAsync(db, user, id!.Value, ct))
                 .When(c => c.ApplicationId is not null).WithMessage("Choose one of this candidate's applications.");
         }
     }
@@ -36,7 +45,7 @@ public static class AddCandidateNote
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             if (!await db.Candidates.AnyAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct))
                 throw new Common.Exceptions.NotFoundException("Candidate");
             var note = new CandidateNote(command.CandidateId, command.ApplicationId, user.RequireId(), command.Body!.Trim());

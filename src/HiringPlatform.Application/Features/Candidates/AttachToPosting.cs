@@ -25,7 +25,7 @@ public static class AttachToPosting
         public Validator(AppDbContext db, ICurrentUser user)
         {
             RuleFor(c => c.PostingId).NotEmpty().WithMessage("Choose a posting.")
-                .MustAsync(async (id, ct) => await CandidateAccess.CanManagePostingAsync(db, user, id!.Value, ct) &&
+                .MustAsync(async (id, ct) => await PostingAccess.CanSeePostingAsync(db, user, id!.Value, ct) &&
                                              await db.JobPostings.AnyAsync(p => p.Id == id && p.Status != PostingStatus.Closed, ct))
                 .When(c => c.PostingId is not null).WithMessage("Choose one of your postings that is not closed.")
                 .MustAsync(async (c, id, ct) => !await db.Applications.AnyAsync(a => a.CandidateId == c.CandidateId && a.PostingId == id, ct))
@@ -37,7 +37,7 @@ public static class AttachToPosting
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             var candidate = await db.Candidates.AsNoTracking()
                 .SingleOrDefaultAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ?? throw new NotFoundException("Candidate");

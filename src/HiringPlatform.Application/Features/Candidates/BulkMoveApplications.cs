@@ -39,7 +39,7 @@ public static class BulkMoveApplications
     {
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanManagePostingAsync(db, user, command.PostingId, ct);
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, command.PostingId, ct);
             var stages = await Pipeline.StagesAsync(db, command.PostingId, ct);
             var to = stages.SingleOrDefault(s => s.Id == command.ToStageId)
                 ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");

@@ -41,7 +41,7 @@ public static class BulkRejectApplications
     {
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanManagePostingAsync(db, user, command.PostingId, ct);
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, command.PostingId, ct);
             var stages = await Pipeline.StagesAsync(db, command.PostingId, ct);
             var title = await Pipeline.PostingTitleAsync(db, command.PostingId, ct);
             var competency = command.Reason == RejectionReason.SkillsGap ? await Rejection.CompetencyNameAsync(db, command.CompetencyId, ct) : null;

@@ -21,8 +21,8 @@ public static class DismissDuplicate
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var pair = await db.PossibleDuplicates.SingleOrDefaultAsync(d => d.Id == command.DuplicateId, ct) ?? throw new NotFoundException("Possible duplicate");
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, pair.CandidateId, ct);
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, pair.OtherCandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, pair.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, pair.OtherCandidateId, ct);
             pair.ResolvedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             return Unit.Value;

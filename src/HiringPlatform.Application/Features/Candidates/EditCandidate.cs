@@ -34,6 +34,13 @@ public static class EditCandidate
         public string? SourceDetail { get; init; }
     }
 
+    // The candidate must be one the user sees before the email rule can say anything about other candidates (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db)
@@ -51,7 +58,7 @@ public static class EditCandidate
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
             return await db.Candidates.AsNoTracking().Where(c => c.Id == query.CandidateId && c.ErasedAt == null && c.MergedIntoId == null)
                 .Select(c => new Command
                 {
@@ -67,7 +74,7 @@ public static class EditCandidate
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ?? throw new NotFoundException("Candidate");
             if (candidate.Version != command.Version)

@@ -57,7 +57,7 @@ public static class ExportCandidate
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
         {
             var id = command.CandidateId;
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, id, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, id, ct);
             var c = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.MergedIntoId == null, ct) ?? throw new NotFoundException("Candidate");
             var profile = new Profile(c.Id, c.FullName, c.Email, c.Phone, c.Location, c.TimeZoneId, c.LinkedInUrl, c.GitHubUrl, c.WebsiteUrl,
                 c.Source.ToString(), c.SourceDetail, c.Tags, c.ResumeText, c.CreatedAt, c.UpdatedAt, c.LastApplicationClosedAt);

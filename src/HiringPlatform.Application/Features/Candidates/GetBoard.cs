@@ -69,7 +69,7 @@ public static class GetBoard
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanManagePostingAsync(db, user, query.PostingId, ct);
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, query.PostingId, ct);
             var posting = await db.JobPostings.AsNoTracking().Where(p => p.Id == query.PostingId)
                 .Select(p => new { p.Title, p.Status }).SingleAsync(ct);
             var stages = await db.InterviewStages.AsNoTracking().Where(s => s.PostingId == query.PostingId).OrderBy(s => s.Order)

@@ -17,6 +17,7 @@ namespace HiringPlatform.Application.Features.Candidates;
 public static class GetCandidateProfile
 {
     public const int TimelinePageSize = 25;
+    public const string LockedScorecardSummary = "Scorecard submitted (shown once you submit your own)";
 
     [Authorize(Roles = "Recruiter,HiringManager,Interviewer")]
     public sealed record Query : IQuery<Model>
@@ -102,10 +103,10 @@ public static class GetCandidateProfile
             // A merged-away profile sends whoever may see the survivor there.
             if (candidate.MergedIntoId is { } survivor)
             {
-                await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, survivor, ct);
+                await PostingAccess.EnsureCanSeeCandidateAsync(db, user, survivor, ct);
                 return new Model { Id = candidate.Id, FullName = candidate.FullName, MergedIntoId = survivor };
             }
-            var managed = CandidateAccess.ManagedPostingIds(db, userId);
+            var managed = PostingAccess.TeamPostingIds(db, userId);
             var isAdmin = user.IsAdmin();
             if (!isAdmin && !await db.Applications.AnyAsync(a => a.CandidateId == id && managed.Contains(a.PostingId), ct))
                 return await InterviewerViewAsync(candidate, userId, ct);
@@ -179,8 +180,14 @@ public static class GetCandidateProfile
                 var (at, id) = cursor;
                 events = events.Where(e => e.At < at || (e.At == at && e.Id.CompareTo(id) < 0));
             }
+            // Independent feedback: where the viewer sits on a panel without having submitted, colleagues' scorecard
+            // entries say that feedback came in, not what it said.
+            var locked = await PostingAccess.FeedbackLockedApplicationIds(db, user).Distinct().ToListAsync(ct);
             var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(TimelinePageSize + 1)
-                .Select(e => new TimelineItem(e.Id, e.At, e.Kind, e.Summary, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault()))
+                .Select(e => new TimelineItem(e.Id, e.At, e.Kind,
+                    (e.Kind == ActivityKind.ScorecardSubmitted || e.Kind == ActivityKind.ScorecardAmended)
+                        && e.ApplicationId != null && locked.Contains(e.ApplicationId.Value)
+                        ? LockedScorecardSummary : e.Summary, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault()))
                 .ToListAsync(ct);
             var page = rows.Take(TimelinePageSize).ToList();
             return (page, rows.Count > TimelinePageSize ? GetBoard.FormatCursor(page[^1].At, page[^1].Id) : null);

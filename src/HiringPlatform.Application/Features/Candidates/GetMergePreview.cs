@@ -31,8 +31,8 @@ public static class GetMergePreview
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
             if (query.CandidateId == query.OtherId) throw new NotFoundException("Candidate");
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, query.OtherId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, query.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, query.OtherId, ct);
             var reason = await db.PossibleDuplicates.AsNoTracking()
                 .Where(d => (d.CandidateId == query.CandidateId && d.OtherCandidateId == query.OtherId) ||
                             (d.CandidateId == query.OtherId && d.OtherCandidateId == query.CandidateId))

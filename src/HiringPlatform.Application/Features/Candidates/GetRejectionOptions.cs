@@ -39,7 +39,7 @@ public static class GetRejectionOptions
                 .SingleOrDefaultAsync(ct);
             if (query.ApplicationId is not null && application is null) throw new NotFoundException("Application");
             var postingId = application?.PostingId ?? query.PostingId ?? throw new NotFoundException("Posting");
-            await CandidateAccess.EnsureCanManagePostingAsync(db, user, postingId, ct);
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, postingId, ct);
             var title = await Pipeline.PostingTitleAsync(db, postingId, ct);
             var competencies = await db.RubricItems.AsNoTracking().Where(r => r.PostingId == postingId).OrderBy(r => r.Order)
                 .Join(db.Competencies, r => r.CompetencyId, c => c.Id, (r, c) => new Option(c.Id, c.Name))

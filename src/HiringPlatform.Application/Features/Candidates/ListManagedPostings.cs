@@ -27,7 +27,7 @@ public static class ListManagedPostings
             var postings = db.JobPostings.AsNoTracking().Where(p => p.Status != PostingStatus.Closed);
             if (!user.IsAdmin())
             {
-                var managed = CandidateAccess.ManagedPostingIds(db, user.RequireId());
+                var managed = PostingAccess.TeamPostingIds(db, user.RequireId());
                 postings = postings.Where(p => managed.Contains(p.Id));
             }
             if (query.ExceptCandidateId is { } candidateId)

@@ -54,8 +54,8 @@ public static class MergeCandidates
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
         {
             var duplicateId = command.SurvivorId == command.CandidateId ? command.OtherId : command.CandidateId;
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.SurvivorId, ct);
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, duplicateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.SurvivorId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, duplicateId, ct);
             var pair = await db.Candidates.Where(c => (c.Id == command.SurvivorId || c.Id == duplicateId) && c.ErasedAt == null && c.MergedIntoId == null)
                 .ToListAsync(ct);
             var survivor = pair.SingleOrDefault(c => c.Id == command.SurvivorId) ?? throw new NotFoundException("Candidate");

@@ -1,5 +1,6 @@
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class Pipeline
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, ct)
             ?? throw new NotFoundException("Application");
-        await CandidateAccess.EnsureCanManagePostingAsync(db, user, application.PostingId, ct);
+        await PostingAccess.EnsureCanSeePostingAsync(db, user, application.PostingId, ct);
         return new Context(application, await PostingTitleAsync(db, application.PostingId, ct), await StagesAsync(db, application.PostingId, ct));
     }
 

@@ -60,7 +60,7 @@ public static class SearchCandidates
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
-            var visible = await CandidateAccess.VisiblePostingIdsAsync(db, user, ct);
+            var visible = await PostingAccess.VisiblePostingIdsAsync(db, user, ct);
             var page = Math.Clamp(query.Page, 1, MaxPage);
             var q = (query.Q ?? "").Trim();
             if (q.Length > 200) q = q[..200];

@@ -38,7 +38,7 @@ public static class UploadResume
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await CandidateAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
             var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == command.CandidateId && c.ErasedAt == null && c.MergedIntoId == null, ct)
                 ?? throw new NotFoundException("Candidate");
             await ResumeUpload.AddAsync(db, storage, candidate, command.ResumeFileName, command.ResumeContent!, user.Id, clock.GetUtcNow(), ct);

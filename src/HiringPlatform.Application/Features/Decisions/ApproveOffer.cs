@@ -24,7 +24,7 @@ public static class ApproveOffer
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
             var (offer, application) = await OfferSteps.LoadAsync(db, user, command.OfferId, command.Version, ct);
-            if (!await db.IsHiringManagerOfAsync(user, application.PostingId, ct))
+            if (!await db.CanDecideAsync(user, application.PostingId, ct))
                 throw new ForbiddenAccessException("Only the posting's hiring manager approves its offers.");
             var now = clock.GetUtcNow();
             offer.Approve(user.RequireId(), now);

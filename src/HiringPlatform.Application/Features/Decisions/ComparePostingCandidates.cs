@@ -106,7 +106,10 @@ public static class ComparePostingCandidates
             rows = rows.OrderByDescending(r => r.WeightedScore ?? 0).ThenBy(r => r.Id).ToList();
             var hasMore = rows.Count > PageSize;
             if (hasMore) rows = rows.Take(PageSize).ToList();
-            var ids = rows.Select(r => r.Id).ToList();
+            // Independent feedback: applications whose panel the viewer sits on without having submitted show no scores.
+            var pageIds = rows.Select(r => r.Id).ToList();
+            var locked = (await PostingAccess.FeedbackLockedApplicationIds(db, user).Where(id => pageIds.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
+            var ids = pageIds.Where(id => !locked.Contains(id)).ToList();
 
             var means = await (
                 from r in db.ScorecardRatings.AsNoTracking()
@@ -126,7 +129,7 @@ public static class ComparePostingCandidates
                 var gaps = rubric.Where(c => c.IsMustHave && (!m.TryGetValue(c.CompetencyId, out var mean) || mean < ScoreCalculator.Bar))
                     .Select(c => m.TryGetValue(c.CompetencyId, out var mean) ? $"{c.Name} ({mean:0.0})" : $"{c.Name} (unrated)").ToList();
                 var recs = recommendations.Where(x => x.ApplicationId == r.Id).ToDictionary(x => x.Recommendation!.Value, x => x.Count);
-                return new Candidate(r.Id, r.CandidateId, r.FullName, r.WeightedScore, recs.Values.Sum(), m, gaps, recs);
+                return new Candidate(r.Id, r.CandidateId, r.FullName, locked.Contains(r.Id) ? null : r.WeightedScore, recs.Values.Sum(), m, locked.Contains(r.Id) ? [] : gaps, recs);
             }).ToList();
             var last = hasMore ? rows[^1] : null;
             return new Model(posting.Id, posting.Title, stageId, stageOptions, columns, candidates, total, firstRank,

@@ -77,11 +77,14 @@ public static class GetApplicationScore
                 select new { a.Id, a.CandidateId, c.FullName, a.PostingId, p.Title, p.Level, a.StageId, StageName = s.Name, a.Status })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Application");
             if (!await db.IsHiringTeamAsync(user, app.PostingId, ct)) throw new NotFoundException("Application");
-            var privateNotes = await FeedbackVisibility.SeesPrivateNotesAsync(db, user, app.PostingId, ct);
+            var privateNotes = await PostingAccess.CanSeePrivateNotesAsync(db, user, app.PostingId, ct);
             var now = clock.GetUtcNow();
+            // Independent feedback: a hiring-team member on this application's panel reads no colleague's scorecard
+            // (nor the score made of them) until they have submitted their own.
+            var locked = await PostingAccess.FeedbackAsync(db, user, app.Id, app.PostingId, ct) == FeedbackAccess.HiringTeamLocked;
 
             var scorecards = await GetPanelFeedback.LoadAsync(db,
-                db.Scorecards.Where(s => s.ApplicationId == app.Id && s.Status == ScorecardStatus.Submitted), privateNotes, ct);
+                db.Scorecards.Where(s => s.ApplicationId == app.Id && s.Status == ScorecardStatus.Submitted && !locked), privateNotes, ct);
             var rubric = await (
                 from r in db.RubricItems.AsNoTracking()
                 where r.PostingId == app.PostingId
@@ -136,7 +139,7 @@ public static class GetApplicationScore
                 StageName = app.StageName,
                 Status = app.Status,
                 WeightedScore = result.WeightedScore,
-                CanDecide = await db.IsHiringManagerOfAsync(user, app.PostingId, ct),
+                CanDecide = await db.CanDecideAsync(user, app.PostingId, ct),
                 Columns = scorecards.Select(s => new Column(s.ScorecardId, s.InterviewId, s.InterviewerId, s.InterviewerName, s.StageName,
                     s.SubmittedAt, s.Recommendation, s.SupportedLevel, s.RedFlags, s.PrivateNote, s.AmendmentCount)).ToList(),
                 Rows = rows,

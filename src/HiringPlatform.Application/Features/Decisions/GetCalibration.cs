@@ -44,9 +44,9 @@ public static class GetCalibration
             {
                 title = await db.JobPostings.AsNoTracking().Where(p => p.Id == postingId).Select(p => p.Title).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException("Posting");
-                if (!await db.IsHiringManagerOfAsync(user, postingId, ct)) throw new NotFoundException("Posting");
+                if (!await db.CanDecideAsync(user, postingId, ct)) throw new NotFoundException("Posting");
             }
-            var managed = db.ManagedPostingIds(user);
+            var managed = db.HiringManagerPostingIds(user);
             var applications = db.Applications.AsNoTracking();
             if (query.PostingId is not null) applications = applications.Where(a => a.PostingId == query.PostingId);
             if (managed is not null) applications = applications.Where(a => managed.Contains(a.PostingId));

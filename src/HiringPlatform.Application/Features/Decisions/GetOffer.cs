@@ -107,7 +107,7 @@ public static class GetOffer
                 Band = app.Salary,
                 Current = current,
                 Earlier = views.Where(v => v != current).ToList(),
-                IsHiringManager = await db.IsHiringManagerOfAsync(user, app.PostingId, ct),
+                IsHiringManager = await db.CanDecideAsync(user, app.PostingId, ct),
                 IsAdmin = user.IsAdmin(),
                 Form = current is { Status: OfferStatus.Draft }
                     ? new SaveOffer.Command { ApplicationId = app.Id, Salary = current.Salary, Currency = current.Currency, StartDate = current.StartDate, Notes = current.Notes, Version = current.Version }

@@ -132,7 +132,7 @@ public static class RecordDecision
                 Recommendations = Enum.GetValues<Recommendation>().ToDictionary(r => r, r => recs.FirstOrDefault(x => x.Key == r)?.Count ?? 0),
                 NextStageName = DecisionStages.Next(stages.Select(s => (s.Order, s.Kind, s.Name)), app.StageOrder)?.Name,
                 HasOfferStage = stages.Any(s => s.Kind == StageKind.Offer),
-                CanDecide = await db.IsHiringManagerOfAsync(user, app.PostingId, ct),
+                CanDecide = await db.CanDecideAsync(user, app.PostingId, ct),
                 Competencies = competencies,
                 History = history,
                 Form = new Command { ApplicationId = app.Id },
@@ -147,7 +147,7 @@ public static class RecordDecision
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("Application");
             if (!await db.IsHiringTeamAsync(user, application.PostingId, ct)) throw new NotFoundException("Application");
-            if (!await db.IsHiringManagerOfAsync(user, application.PostingId, ct))
+            if (!await db.CanDecideAsync(user, application.PostingId, ct))
                 throw new ForbiddenAccessException("Only the posting's hiring manager records the debrief decision.");
             var me = user.RequireId();
             var now = clock.GetUtcNow();

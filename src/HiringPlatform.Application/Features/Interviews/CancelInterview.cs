@@ -18,6 +18,12 @@ public static class CancelInterview
         public string? Reason { get; init; }
     }
 
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleInterviewAsync(db, user, command.InterviewId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).MaximumLength(500);
@@ -32,7 +38,7 @@ public static class CancelInterview
                 ?? throw new NotFoundException("Interview");
             var application = await db.Applications.AsNoTracking().Where(a => a.Id == interview.ApplicationId)
                 .Select(a => new { a.PostingId, a.CandidateId }).SingleAsync(ct);
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             interview.Cancel(command.Reason);
             var now = clock.GetUtcNow();

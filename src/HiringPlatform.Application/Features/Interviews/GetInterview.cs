@@ -79,15 +79,15 @@ public static class GetInterview
                     Recommendation = s == null ? null : s.Recommendation,
                 }).ToListAsync(ct);
             var isParticipant = participants.Any(p => p.InterviewerId == me);
-            var access = await FeedbackVisibility.ForApplicationAsync(db, user, row.ApplicationId, row.PostingId, ct);
-            if (!isParticipant && access != FeedbackAccess.HiringTeam) throw new NotFoundException("Interview");
-            var canManage = await db.IsRecruiterOnAsync(user, row.PostingId, ct);
+            var access = await PostingAccess.FeedbackAsync(db, user, row.ApplicationId, row.PostingId, ct);
+            if (!isParticipant && access is not (FeedbackAccess.HiringTeam or FeedbackAccess.HiringTeamLocked)) throw new NotFoundException("Interview");
+            var canManage = await db.CanScheduleAsync(user, row.PostingId, ct);
             var now = clock.GetUtcNow();
             var seesOthers = access is FeedbackAccess.HiringTeam or FeedbackAccess.Unlocked;
 
             return new Model(row.Id, row.ApplicationId, row.CandidateId, row.FullName, row.TimeZoneId, row.PostingId, row.Title, row.StageName,
                 row.StartsAt, row.EndsAt, row.DurationMinutes, row.LocationOrLink, row.Status, row.CancellationReason, row.EndsAt <= now,
-                isParticipant, canManage, access == FeedbackAccess.HiringTeam, access,
+                isParticipant, canManage, access is FeedbackAccess.HiringTeam or FeedbackAccess.HiringTeamLocked, access,
                 participants.Select(p => new Participant(p.InterviewerId, p.DisplayName, p.TimeZoneId, p.InterviewerId == me, p.Status, p.SubmittedAt,
                     p.InterviewerId == me || (seesOthers && p.Status == ScorecardStatus.Submitted) ? p.Recommendation : null,
                     row.Status != InterviewStatus.Cancelled && p.Status != ScorecardStatus.Submitted && FeedbackRules.IsOverdue(row.EndsAt, now))).ToList());

@@ -22,7 +22,7 @@ public static class GetPanelFeedback
 
     public sealed record Model(FeedbackAccess Access, IReadOnlyList<ScorecardView> Scorecards)
     {
-        public bool Locked => Access == FeedbackAccess.Locked;
+        public bool Locked => Access is FeedbackAccess.Locked or FeedbackAccess.HiringTeamLocked;
     }
 
     public sealed record ScorecardView(
@@ -47,11 +47,11 @@ public static class GetPanelFeedback
         {
             var postingId = await db.Applications.AsNoTracking().Where(a => a.Id == query.ApplicationId)
                 .Select(a => (Guid?)a.PostingId).SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Application");
-            var access = await FeedbackVisibility.ForApplicationAsync(db, user, query.ApplicationId, postingId, ct);
+            var access = await PostingAccess.FeedbackAsync(db, user, query.ApplicationId, postingId, ct);
             if (access == FeedbackAccess.None) throw new NotFoundException("Application");
-            if (access == FeedbackAccess.Locked) return new Model(access, []);
+            if (access is FeedbackAccess.Locked or FeedbackAccess.HiringTeamLocked) return new Model(access, []);
             var me = user.RequireId();
-            var privateNotes = await FeedbackVisibility.SeesPrivateNotesAsync(db, user, postingId, ct);
+            var privateNotes = await PostingAccess.CanSeePrivateNotesAsync(db, user, postingId, ct);
             var scorecards = await LoadAsync(db, db.Scorecards.Where(s => s.ApplicationId == query.ApplicationId && s.InterviewerId != me
                 && s.Status == ScorecardStatus.Submitted), privateNotes, ct);
             return new Model(access, scorecards);

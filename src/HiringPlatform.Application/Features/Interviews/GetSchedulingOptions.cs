@@ -53,7 +53,7 @@ public static class GetSchedulingOptions
                 join s in db.InterviewStages on a.StageId equals s.Id
                 select new { a.Id, CandidateId = c.Id, c.FullName, c.TimeZoneId, PostingId = p.Id, p.Title, StageId = s.Id, StageName = s.Name })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Application");
-            if (!await db.IsRecruiterOnAsync(user, context.PostingId, ct)) throw new NotFoundException("Application");
+            if (!await db.CanScheduleAsync(user, context.PostingId, ct)) throw new NotFoundException("Application");
 
             var me = user.RequireId();
             var myZone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleOrDefaultAsync(ct) ?? "UTC";
@@ -61,7 +61,7 @@ public static class GetSchedulingOptions
             var stages = await db.InterviewStages.AsNoTracking().Where(s => s.PostingId == context.PostingId).OrderBy(s => s.Order)
                 .Select(s => new { s.Id, s.Name, s.Kind, s.DurationMinutes, Defaults = s.DefaultInterviewers.Select(d => d.UserId).ToList() })
                 .ToListAsync(ct);
-            var team = await db.PostingTeamMembers.AsNoTracking().Where(m => m.PostingId == context.PostingId)
+            var team = await PostingAccess.TeamOf(db, context.PostingId).AsNoTracking()
                 .Select(m => new { m.UserId, m.Role }).ToListAsync(ct);
             var candidateIds = team.Select(t => t.UserId).Concat(stages.SelectMany(s => s.Defaults)).Distinct().ToList();
             var people = await db.Users.AsNoTracking().Where(u => candidateIds.Contains(u.Id) && u.IsActive)

@@ -80,12 +80,13 @@ public static class GetScorecard
             var target = query.InterviewerId ?? me;
             if (interview.Participants.All(p => p.InterviewerId != target)) throw new NotFoundException("Scorecard");
             var isMine = target == me;
-            var access = await FeedbackVisibility.ForApplicationAsync(db, user, interview.ApplicationId, context.PostingId, ct);
+            var access = await PostingAccess.FeedbackAsync(db, user, interview.ApplicationId, context.PostingId, ct);
             var scorecard = await db.Scorecards.AsNoTracking().Include(s => s.Ratings).Include(s => s.RedFlags).Include(s => s.Amendments)
                 .SingleOrDefaultAsync(s => s.InterviewId == interview.Id && s.InterviewerId == target, ct);
             if (!isMine)
             {
-                // A colleague's scorecard: the hiring team sees it once submitted; a fellow interviewer only after submitting their own.
+                // A colleague's scorecard: the hiring team sees it once submitted; a fellow interviewer (hiring team
+                // members on the panel included: HiringTeamLocked) only after submitting their own.
                 var allowed = access == FeedbackAccess.HiringTeam || access == FeedbackAccess.Unlocked && scorecard?.Status == ScorecardStatus.Submitted;
                 if (!allowed) throw new NotFoundException("Scorecard");
             }
@@ -104,7 +105,7 @@ public static class GetScorecard
                 select new KitQuestion(q.Text, q.GoodLooksLike, q.RedFlags)).ToListAsync(ct);
             var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            var showPrivate = isMine || await FeedbackVisibility.SeesPrivateNotesAsync(db, user, context.PostingId, ct);
+            var showPrivate = isMine || await PostingAccess.CanSeePrivateNotesAsync(db, user, context.PostingId, ct);
 
             var values = submittedOrMine && scorecard is not null ? scorecard : null;
             var ratings = competencies.Select(c =>

@@ -29,6 +29,12 @@ public static class RescheduleInterview
         public bool ScheduleAnyway { get; init; }
     }
 
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleInterviewAsync(db, user, command.InterviewId, ct);
+    }
+
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Command>
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
@@ -39,7 +45,7 @@ public static class RescheduleInterview
                 join a in db.Applications on i.ApplicationId equals a.Id
                 select new { i.Id, i.StartsAt, i.DurationMinutes, i.LocationOrLink, i.Status, a.PostingId }).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("Interview");
-            if (!await db.IsRecruiterOnAsync(user, interview.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, interview.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             var zone = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             return new Command
@@ -74,7 +80,7 @@ public static class RescheduleInterview
                 ?? throw new NotFoundException("Interview");
             var application = await db.Applications.AsNoTracking().Where(a => a.Id == interview.ApplicationId)
                 .Select(a => new { a.PostingId, a.CandidateId }).SingleAsync(ct);
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
             var myZone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             if (!SchedulingChecks.TryToUtc(command.StartsAtLocal!.Value, myZone, out var startsAt))

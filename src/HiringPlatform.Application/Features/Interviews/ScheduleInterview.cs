@@ -55,6 +55,13 @@ public static class ScheduleInterview
         }
     }
 
+    // Stage and interviewer rules describe the posting: only its recruiters (and admins) get that far (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanScheduleApplicationAsync(db, user, command.ApplicationId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user, TimeProvider clock)
@@ -84,7 +91,7 @@ public static class ScheduleInterview
         {
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == command.ApplicationId, ct)
                 ?? throw new NotFoundException("Application");
-            if (!await db.IsRecruiterOnAsync(user, application.PostingId, ct)) throw new NotFoundException("Application");
+            if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Application");
             var me = user.RequireId();
             var myZone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleAsync(ct);
             if (!SchedulingChecks.TryToUtc(command.StartsAtLocal!.Value, myZone, out var startsAt))
@@ -118,8 +125,9 @@ internal static class InterviewerRules
         var postingId = await db.Applications.Where(a => a.Id == applicationId).Select(a => (Guid?)a.PostingId).SingleOrDefaultAsync(ct);
         if (postingId is null) return false;
         var distinct = ids.Distinct().ToList();
+        var team = PostingAccess.TeamOf(db, postingId.Value);
         var eligible = await db.Users.Where(u => distinct.Contains(u.Id) && u.IsActive
-                && (db.PostingTeamMembers.Any(m => m.PostingId == postingId && m.UserId == u.Id)
+                && (team.Any(m => m.UserId == u.Id)
                     || db.InterviewStages.Any(s => s.PostingId == postingId && s.DefaultInterviewers.Any(d => d.UserId == u.Id))))
             .CountAsync(ct);
         return eligible == distinct.Count;

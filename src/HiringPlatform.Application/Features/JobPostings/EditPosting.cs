@@ -70,6 +70,13 @@ public static partial class EditPosting
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyCode();
 
+    // The posting must be one the user's hiring team runs before any rule looks at it (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, command.Id, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user)
@@ -132,10 +139,20 @@ public static partial class EditPosting
             RuleFor(x => x)
                 .MustAsync(async (x, ct) =>
                     x.RecruiterIds.Contains(user.Id!.Value) || x.HiringManagerId == user.Id || x.InterviewerIds.Contains(user.Id.Value)
-                    || !await db.PostingTeamMembers.AnyAsync(m => m.PostingId == x.Id && m.UserId == user.Id, ct))
+                    || !await PostingAccess.IsMember(db, x.Id, user.Id.Value).AnyAsync(ct))
                 .When(_ => !user.IsAdmin() && user.Id is not null)
                 .OverridePropertyName("RecruiterIds")
                 .WithMessage("You cannot take yourself off the team. Ask another team member or an admin to do it.");
+            // The hiring manager approves the posting and its offers: only an admin or the current hiring manager
+            // (handing over) may name someone else, so a recruiter cannot appoint anyone, least of all themselves.
+            RuleFor(x => x.HiringManagerId)
+                .MustAsync(async (x, hm, ct) =>
+                {
+                    var current = await PostingAccess.HiringManagerOfAsync(db, x.Id, ct);
+                    return hm == current || current == user.Id;
+                })
+                .When(x => !user.IsAdmin() && x.HiringManagerId is not null)
+                .WithMessage("Only an admin or the posting's current hiring manager can change who the hiring manager is.");
         }
     }
 

@@ -81,7 +81,7 @@ public static class GetPosting
                 .SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("The posting");
 
-            var team = await db.PostingTeamMembers.AsNoTracking().Where(m => m.PostingId == posting.Id)
+            var team = await PostingAccess.TeamOf(db, posting.Id).AsNoTracking()
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamMember(m.UserId, u.DisplayName, m.Role, u.IsActive))
                 .ToListAsync(ct);
             var questions = await db.ScreeningQuestions.AsNoTracking().Where(q => q.PostingId == posting.Id).OrderBy(q => q.Order)

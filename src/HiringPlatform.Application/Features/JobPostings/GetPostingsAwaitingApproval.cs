@@ -21,9 +21,9 @@ public static class GetPostingsAwaitingApproval
         public async ValueTask<IReadOnlyList<Model>> Handle(Query query, CancellationToken ct)
         {
             var userId = user.RequireId();
+            var mine = PostingAccess.HiringManagerPostingIds(db, userId);
             var rows = await db.JobPostings.AsNoTracking()
-                .Where(p => p.Status == PostingStatus.AwaitingApproval
-                            && p.TeamMembers.Any(m => m.UserId == userId && m.Role == TeamRole.HiringManager))
+                .Where(p => p.Status == PostingStatus.AwaitingApproval && mine.Contains(p.Id))
                 .Select(p => new
                 {
                     p.Id,

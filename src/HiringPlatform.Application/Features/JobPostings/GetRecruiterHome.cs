@@ -29,8 +29,10 @@ public static class GetRecruiterHome
         {
             var userId = user.RequireId();
             // On the home page even an admin-recruiter sees their own postings: "all postings" is the list's job.
+            // Only postings they are on the hiring team of: an interviewer seat shows no pipeline counts.
+            var mine = PostingAccess.TeamPostingIds(db, userId);
             var live = await db.JobPostings.AsNoTracking()
-                .Where(p => p.Status != PostingStatus.Closed && p.TeamMembers.Any(m => m.UserId == userId))
+                .Where(p => p.Status != PostingStatus.Closed && mine.Contains(p.Id))
                 .Select(p => new { p.Id, p.Title, p.Team, p.Status, p.UpdatedAt })
                 .ToListAsync(ct);
             var ids = live.Select(p => p.Id).ToList();

@@ -42,7 +42,7 @@ public static class AddStage
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, query.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, query.PostingId, ct);
             if (!access.CanEditPlan) throw new ForbiddenAccessException();
             // A new interview usually goes after the last scored stage, before the debrief and the offer.
             var lastScored = await db.InterviewStages.Where(s => s.PostingId == query.PostingId && (s.Kind == StageKind.Interview || s.Kind == StageKind.Screen))
@@ -67,7 +67,7 @@ public static class AddStage
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, command.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, command.PostingId, ct);
             if (!access.CanEditPlan) throw new ForbiddenAccessException();
             var stages = await db.InterviewStages.Where(s => s.PostingId == command.PostingId).ToListAsync(ct);
             var stage = new InterviewStage(command.PostingId, stages.Count, command.Name.Trim(), command.Kind, command.DurationMinutes);

@@ -49,7 +49,7 @@ public static class EditRubric
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, query.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, query.PostingId, ct);
             if (!access.CanEditRubric) throw new ForbiddenAccessException("Only the posting's hiring manager or an admin can change its rubric.");
             var version = await db.JobPostings.Where(p => p.Id == query.PostingId).Select(p => p.Version).SingleAsync(ct);
             var rubric = await db.RubricItems.AsNoTracking().Where(r => r.PostingId == query.PostingId).ToListAsync(ct);
@@ -86,7 +86,7 @@ public static class EditRubric
                     .OverridePropertyName("Weight")
                     .When(i => i.Included && i.Weight is not null);
             });
-            WhenAsync((c, ct) => PostingAccess.CanSeeAsync(db, user, c.PostingId, ct), () =>
+            WhenAsync((c, ct) => PostingAccess.CanSeePostingAsync(db, user, c.PostingId, ct), () =>
             {
                 RuleFor(c => c.Items).CustomAsync(async (items, context, ct) =>
                 {
@@ -113,7 +113,7 @@ public static class EditRubric
     {
         public async ValueTask<Model> Handle(Command command, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, command.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, command.PostingId, ct);
             if (!access.CanEditRubric) throw new ForbiddenAccessException("Only the posting's hiring manager or an admin can change its rubric.");
             var posting = await db.JobPostings.SingleAsync(p => p.Id == command.PostingId, ct);
             Concurrency.Expect(db, posting, command.Version, clock);

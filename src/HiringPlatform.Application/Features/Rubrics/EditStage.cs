@@ -42,7 +42,7 @@ public static class EditStage
     {
         public async ValueTask<Command> Handle(Query query, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, query.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, query.PostingId, ct);
             if (!access.CanEditPlan) throw new ForbiddenAccessException();
             var command = await db.InterviewStages.AsNoTracking().Where(s => s.Id == query.StageId && s.PostingId == query.PostingId)
                 .Select(s => new Command
@@ -71,7 +71,7 @@ public static class EditStage
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, command.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, command.PostingId, ct);
             if (!access.CanEditPlan) throw new ForbiddenAccessException();
             var stage = await db.InterviewStages.Include(s => s.Focus).Include(s => s.Questions).Include(s => s.DefaultInterviewers)
                 .AsSplitQuery()

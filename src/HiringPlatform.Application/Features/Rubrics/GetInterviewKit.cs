@@ -81,9 +81,8 @@ public static class GetInterviewKit
                 .OrderBy(u => u.DisplayName)
                 .ToListAsync(ct);
             var isInterviewer = participants.Any(p => p.Id == userId);
-            var isHiringTeam = await db.PostingTeamMembers.AnyAsync(m => m.PostingId == interview.PostingId && m.UserId == userId
-                && (m.Role == TeamRole.Recruiter || m.Role == TeamRole.HiringManager), ct);
-            if (!isInterviewer && !isHiringTeam && !user.IsAdmin()) throw new NotFoundException("Interview");
+            var isHiringTeam = await db.IsHiringTeamAsync(user, interview.PostingId, ct);
+            if (!isInterviewer && !isHiringTeam) throw new NotFoundException("Interview");
 
             var rubric = await db.RubricItems.AsNoTracking().Where(r => r.PostingId == interview.PostingId)
                 .Select(r => new { r.CompetencyId, r.Weight, r.IsMustHave, r.Order }).ToListAsync(ct);

@@ -40,7 +40,7 @@ public static class GetInterviewPlan
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, query.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, query.PostingId, ct);
             var stages = await db.InterviewStages.AsNoTracking().Where(s => s.PostingId == query.PostingId)
                 .OrderBy(s => s.Order).ThenBy(s => s.Id)
                 .Select(s => new

@@ -33,7 +33,7 @@ public static class GetRubric
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, query.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, query.PostingId, ct);
             var rows = await (
                     from r in db.RubricItems.AsNoTracking()
                     join c in db.Competencies on r.CompetencyId equals c.Id

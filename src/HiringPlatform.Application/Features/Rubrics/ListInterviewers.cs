@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Users;
@@ -17,17 +18,20 @@ public static class ListInterviewers
 
     public sealed record Item(Guid Id, string Name, string Email, bool OnTeam);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
         {
+            // Who is on a team is the team's business: only people who may see the posting get its list.
+            await PostingAccess.EnsureCanSeePostingAsync(db, user, query.PostingId, ct);
+            var team = PostingAccess.TeamOf(db, query.PostingId);
             var people = await StageFormValidator.InterviewerPool(db).AsNoTracking()
                 .Select(u => new
                 {
                     u.Id,
                     u.DisplayName,
                     u.Email,
-                    OnTeam = db.PostingTeamMembers.Any(m => m.PostingId == query.PostingId && m.UserId == u.Id),
+                    OnTeam = team.Any(m => m.UserId == u.Id),
                 })
                 .ToListAsync(ct);
             return people.OrderByDescending(p => p.OnTeam).ThenBy(p => p.DisplayName)

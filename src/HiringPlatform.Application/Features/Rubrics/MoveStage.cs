@@ -26,7 +26,7 @@ public static class MoveStage
     {
         public async ValueTask<string> Handle(Command command, CancellationToken ct)
         {
-            var access = await PostingAccess.RequireAsync(db, user, command.PostingId, ct);
+            var access = await PostingAccess.RequireCapabilitiesAsync(db, user, command.PostingId, ct);
             if (!access.CanEditPlan) throw new ForbiddenAccessException();
             var stages = await db.InterviewStages.Where(s => s.PostingId == command.PostingId).ToListAsync(ct);
             var stage = stages.SingleOrDefault(s => s.Id == command.StageId) ?? throw new NotFoundException("Stage");

@@ -1,5 +1,6 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
@@ -34,7 +35,7 @@ public sealed class StageFormValidator : AbstractValidator<IStageForm>
             .WithMessage($"A stage takes between {MinMinutes} minutes and 8 hours ({MaxMinutes} minutes).");
 
         // Cross-record rules only for people who can see the posting; the handler answers everyone else with NotFound.
-        WhenAsync((s, ct) => PostingAccess.CanSeeAsync(db, user, s.PostingId, ct), () =>
+        WhenAsync((s, ct) => PostingAccess.CanSeePostingAsync(db, user, s.PostingId, ct), () =>
         {
             RuleFor(s => s.Name).MustAsync(async (form, name, ct) =>
                 {
