@@ -103,6 +103,7 @@ public static class MergeCandidates
                 $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {Describe(moved, combined)}"));
             // Saved first (same transaction), so the detector sees the duplicate as merged and does not flag the pair again.
             await db.SaveChangesAsync(ct);
+            survivor.ConfirmEmailAfterMerge(duplicateEmail);
             await Duplicates.DetectAsync(db, survivor, now, ct);
             await db.SaveChangesAsync(ct);
             return new Model(survivor.Id, moved, combined);
