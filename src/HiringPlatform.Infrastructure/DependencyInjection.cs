@@ -3,6 +3,8 @@ using HiringPlatform.Infrastructure.Email;
 using HiringPlatform.Application.Features.Interviews;
 using HiringPlatform.Infrastructure.Calendar;
 using HiringPlatform.Infrastructure.Files;
+using HiringPlatform.Infrastructure.Privacy;
+using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Infrastructure.Resumes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,10 @@ public static class DependencyInjection
         if (configuration.GetValue($"{ResumeExtractionOptions.Section}:{nameof(ResumeExtractionOptions.ExtractionEnabled)}", true))
             services.AddHostedService<ResumeExtractionService>();
         services.AddSingleton<ICalendarInvitations, IcalCalendarInvitations>();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddScoped<ScheduledRetention>();
+        if (configuration.GetValue($"{RetentionOptions.Section}:{nameof(RetentionOptions.ScheduleEnabled)}", true))
+            services.AddHostedService<RetentionService>();
         return services;
     }
 }

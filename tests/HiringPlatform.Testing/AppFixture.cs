@@ -54,6 +54,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Tests move the clock by hand; scheduled retention would erase their data behind their back.
+        builder.UseSetting("Retention:ScheduleEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -207,7 +207,7 @@ public sealed class OutboxAdminTests(IntegrationFixture fixture) : IntegrationTe
             for (var attempt = 0; attempt < OutboxEmail.MaxAttempts; attempt++) email.MarkFailed("Connection refused", DateTimeOffset.UtcNow);
         });
 
-        var email = await App.SendAsync(new GetOutboxEmail.Query { Id = ids[0] }, admin);
+        var email = await App.SendAsync(new GetOutboxEmail.Command { Id = ids[0] }, admin);
         Assert.Equal("Body 0", email.TextBody);
         Assert.Equal("interview.ics", email.AttachmentName);
         Assert.Equal(3, email.AttachmentSize);
@@ -215,12 +215,12 @@ public sealed class OutboxAdminTests(IntegrationFixture fixture) : IntegrationTe
 
         await App.SendAsync(new RequeueOutboxEmail.Command { Id = ids[0] }, admin);
 
-        var requeued = await App.SendAsync(new GetOutboxEmail.Query { Id = ids[0] }, admin);
+        var requeued = await App.SendAsync(new GetOutboxEmail.Command { Id = ids[0] }, admin);
         Assert.Equal(EmailStatus.Pending, requeued.Status);
         Assert.Equal(0, requeued.Attempts);
         Assert.True(requeued.NextAttemptAt <= App.Clock.GetUtcNow());
         await Assert.ThrowsAsync<DomainException>(() => App.SendAsync(new RequeueOutboxEmail.Command { Id = ids[0] }, admin));
-        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetOutboxEmail.Query { Id = Guid.CreateVersion7() }, admin));
+        await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetOutboxEmail.Command { Id = Guid.CreateVersion7() }, admin));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class OutboxAdminTests(IntegrationFixture fixture) : IntegrationTe
         var recruiter = await App.CreateUserAsync("Outbox Recruiter", Roles.Recruiter);
         var ids = await QueueAsync(1);
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new GetOutboxEmail.Query { Id = ids[0] }, recruiter));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new GetOutboxEmail.Command { Id = ids[0] }, recruiter));
     }
 }
 

@@ -8,6 +8,7 @@ using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiringPlatform.IntegrationTests.Candidates;
 
@@ -61,8 +62,9 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
         var columns = new List<(string Table, string Column, string Type)>();
         await using (var cmd = connection.CreateCommand())
         {
+            // Arrays (tags), tsvector (search) and jsonb too: each can hold a copy of a name or a résumé's words.
             cmd.CommandText = "SELECT table_name, column_name, data_type FROM information_schema.columns " +
-                              "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'bytea')";
+                              "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'bytea', 'ARRAY', 'tsvector', 'jsonb', 'json')";
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
@@ -71,7 +73,7 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = table == "file_contents" ? "SELECT count(*) FROM file_contents"
                 : type == "bytea" ? $"SELECT count(*) FROM \"{table}\" WHERE position(convert_to('{word.ToLowerInvariant()}', 'UTF8') in \"{column}\") > 0"
-                : $"SELECT count(*) FROM \"{table}\" WHERE lower(\"{column}\") LIKE '%{word.ToLowerInvariant()}%'";
+                : $"SELECT count(*) FROM \"{table}\" WHERE lower(\"{column}\"::text) LIKE '%{word.ToLowerInvariant()}%'";
             if ((long)(await cmd.ExecuteScalarAsync())! > 0) found.Add($"{table}.{column}");
         }
         return found.Distinct().ToList();
@@ -82,7 +84,8 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
     {
         var (candidateId, applicationId) = await CandidateWithEverythingAsync();
 
-        var export = await App.SendAsync(new ExportCandidate.Command { CandidateId = candidateId }, Recruiter);
+        var admin = await App.CreateUserAsync("Exporting Admin", Roles.Admin);
+        var export = await App.SendAsync(new ExportCandidate.Command { CandidateId = candidateId }, admin);
 
         Assert.Equal($"{Secret} Quartermaine", export.Profile.FullName);
         Assert.Contains("golang", export.Profile.Tags);
@@ -131,6 +134,134 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
         Assert.Equal(0, await App.QueryAsync(db => db.CandidateNotes.CountAsync()));
         Assert.Equal(0, await App.QueryAsync(db => db.Files.CountAsync()));
         Assert.True(await App.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Command == "EraseCandidate.Command" && a.EntityType == nameof(Candidate) && a.EntityId == candidateId.ToString())));
+    }
+
+    [Fact]
+    public async Task Should_scan_tags_and_search_vectors_too()
+    {
+        await App.CreateCandidateAsync("Plain Person", configure: c => { c.AddTag(Secret.ToLowerInvariant()); c.ResumeText = "Zebulon"; });
+
+        var found = await ColumnsMentioningAsync(Secret);
+
+        Assert.Contains("candidates.tags", found);
+        Assert.Contains("candidates.search_vector", found);
+    }
+
+    [Fact]
+    public async Task Should_keep_nothing_on_a_merged_away_profile_and_erase_it_with_the_survivor()
+    {
+        var admin = await App.CreateUserAsync("Erasing Admin", Roles.Admin);
+        var (survivorId, applicationId) = await CandidateWithEverythingAsync();
+        var duplicateId = await App.CreateCandidateAsync($"{Secret} Quartermaine", $"{Secret.ToLowerInvariant()}.q@example.org", c =>
+        {
+            c.Phone = "+44 20 7946 0958";
+            c.WebsiteUrl = $"https://{Secret.ToLowerInvariant()}.dev";
+            c.ResumeText = $"{Secret} also wrote Rust.";
+            c.AddTag(Secret.ToLowerInvariant());
+        });
+        await App.CreateApplicationAsync(await App.CreatePostingAsync(Recruiter, Manager), duplicateId);
+        await App.WithDbAsync(async db =>
+        {
+            // An email to their address queued without a candidate id, and an interview link naming them.
+            db.OutboxEmails.Add(new OutboxEmail($"{Secret.ToLowerInvariant()}.q@example.org", null, "Hello", $"Hi {Secret}", null, App.Clock.GetUtcNow()));
+            await db.Interviews.Where(i => i.ApplicationId == applicationId)
+                .ExecuteUpdateAsync(x => x.SetProperty(i => i.LocationOrLink, $"Call {Secret} on +44 20 7946 0958"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        await App.SendAsync(new MergeCandidates.Command { CandidateId = survivorId, OtherId = duplicateId, SurvivorId = survivorId }, Recruiter);
+
+        var merged = (await App.FindAsync<Candidate>(duplicateId))!;
+        Assert.Equal(survivorId, merged.MergedIntoId);
+        Assert.Equal(("Merged candidate", (string?)null, (string?)null, (string?)null), (merged.FullName, merged.Phone, merged.WebsiteUrl, merged.ResumeText));
+        Assert.Empty(merged.Tags);
+        // The survivor took what it lacked (the website), so nothing was lost.
+        Assert.Equal($"https://{Secret.ToLowerInvariant()}.dev", (await App.FindAsync<Candidate>(survivorId))!.WebsiteUrl);
+
+        await App.SendAsync(new EraseCandidate.Command { CandidateId = survivorId, Confirm = true }, admin);
+
+        Assert.Equal([], await ColumnsMentioningAsync(Secret));
+        Assert.True((await App.FindAsync<Candidate>(duplicateId))!.IsErased);
+        Assert.Equal([], await ColumnsMentioningAsync("7946"));
+    }
+
+    [Fact]
+    public async Task Should_let_an_admin_erase_a_merged_away_profile()
+    {
+        var admin = await App.CreateUserAsync("Erasing Admin", Roles.Admin);
+        var first = await App.CreateCandidateAsync("Nia Okafor");
+        await App.CreateApplicationAsync(Posting, first);
+        var second = await App.CreateCandidateAsync("Nia Okafor");
+        await App.CreateApplicationAsync(Posting, second, "Recruiter screen");
+        await App.SendAsync(new MergeCandidates.Command { CandidateId = first, OtherId = second, SurvivorId = first }, Recruiter);
+
+        await App.SendAsync(new EraseCandidate.Command { CandidateId = second, Confirm = true }, admin);
+
+        Assert.True((await App.FindAsync<Candidate>(second))!.IsErased);
+        Assert.False((await App.FindAsync<Candidate>(first))!.IsErased);
+    }
+
+    [Fact]
+    public async Task Should_make_candidates_due_on_last_activity_even_without_a_closed_application()
+    {
+        var admin = await App.CreateUserAsync("Retention Admin", Roles.Admin);
+        var neverApplied = await App.CreateCandidateAsync("Sourced Never Applied");
+        var exportedOnly = await App.CreateCandidateAsync("Only Exported Lately");
+        var (stillActive, _) = await App.CreateApplicantAsync(Posting, "Open Forever");
+        var recentlyTouched = await App.CreateCandidateAsync("Recently Touched");
+        App.Clock.Advance(TimeSpan.FromDays(30 * 25));
+        await App.WithDbAsync(async db =>
+        {
+            db.ActivityEvents.Add(new ActivityEvent(recentlyTouched, null, App.Clock.GetUtcNow(), Recruiter.Id, ActivityKind.ResumeUploaded, "Résumé uploaded"));
+            db.ActivityEvents.Add(new ActivityEvent(exportedOnly, null, App.Clock.GetUtcNow(), admin.Id, ActivityKind.Exported, "Exported"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var list = await App.SendAsync(new GetRetentionList.Query(), admin);
+
+        Assert.Equal(new[] { neverApplied, exportedOnly }.Order().ToArray(), list.Items.Select(i => i.Id).Order().ToArray());
+        Assert.DoesNotContain(list.Items, i => i.Id == stillActive || i.Id == recentlyTouched);
+    }
+
+    [Fact]
+    public async Task Should_erase_due_candidates_on_schedule_on_one_instance_at_a_time_and_audit_what_it_erased()
+    {
+        var (dueId, dueApp) = await App.CreateApplicantAsync(Posting, "Old Applicant");
+        await App.SendAsync(new RejectApplication.Command { ApplicationId = dueApp, Version = await VersionOf(dueApp), Reason = RejectionReason.ExperienceLevel }, Recruiter);
+        var quiet = await App.CreateCandidateAsync("Quiet Sourced");
+        App.Clock.Advance(TimeSpan.FromDays(30 * 25));
+        var (recentId, _) = await App.CreateApplicantAsync(Posting, "Recent Applicant");
+
+        // Another instance holds the lock: this one skips the round and erases nothing.
+        await using (var other = App.Services.CreateAsyncScope())
+        {
+            var connection = other.ServiceProvider.GetRequiredService<HiringPlatform.Application.Data.AppDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var held = await connection.BeginTransactionAsync();
+            await using var take = connection.CreateCommand();
+            take.CommandText = $"SELECT pg_try_advisory_xact_lock({ScheduledRetention.LockKey})";
+            Assert.True((bool)(await take.ExecuteScalarAsync())!);
+            Assert.Null(await RunRetentionAsync());
+            Assert.False((await App.FindAsync<Candidate>(dueId))!.IsErased);
+        }
+
+        Assert.Equal(2, await RunRetentionAsync());
+
+        Assert.True((await App.FindAsync<Candidate>(dueId))!.IsErased);
+        Assert.True((await App.FindAsync<Candidate>(quiet))!.IsErased);
+        Assert.False((await App.FindAsync<Candidate>(recentId))!.IsErased);
+        var audit = await App.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == ScheduledRetention.AuditEntityType));
+        Assert.Equal(ScheduledRetention.CommandName, audit.Command);
+        Assert.Equal(new[] { dueId.ToString(), quiet.ToString() }.Order().ToArray(), audit.Fields.Order().ToArray());
+        Assert.Equal(0, await RunRetentionAsync());
+    }
+
+    private async Task<int?> RunRetentionAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ScheduledRetention>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

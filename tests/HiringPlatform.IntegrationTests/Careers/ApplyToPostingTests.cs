@@ -4,6 +4,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Application.Features.Careers;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -58,19 +59,80 @@ public sealed class ApplyToPostingTests(IntegrationFixture fixture) : Integratio
     }
 
     [Fact]
-    public async Task Should_find_an_existing_candidate_by_email_whatever_its_case_and_keep_their_details()
+    public async Task Should_give_an_applicant_with_an_existing_candidates_email_a_profile_of_their_own_flagged_as_a_possible_duplicate()
     {
         var posting = await OpenPostingAsync();
+        var otherTeam = await OpenPostingAsync();
         var existing = await App.CreateCandidateAsync("Tomasz Kowalski", "tomasz@example.com", c => c.Phone = "+48 600 000 000");
+        var existingApplication = await App.CreateApplicationAsync(otherTeam, existing);
+        var existingResume = await App.WithDbAsync(async db =>
+        {
+            var file = new StoredFile(existing, FileKind.Resume, "tomasz.pdf", ResumeFile.PdfContentType, 9, "resumes/tomasz", App.Clock.GetUtcNow());
+            db.Files.Add(file);
+            (await db.Candidates.SingleAsync(c => c.Id == existing)).ResumeFileId = file.Id;
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+        var before = (await App.FindAsync<Candidate>(existing))!;
 
-        var result = await App.SendAsync(await App.ApplicationAsync(posting.Id, "Tom Kowalski", "  TOMASZ@Example.COM "), null);
+        var result = await App.SendAsync(await App.ApplicationAsync(posting.Id, "Tom Stranger", "  TOMASZ@Example.COM "), null);
 
+        // The existing profile is untouched: same row version, résumé, name, details, applications.
+        Assert.Equal(ApplyToPosting.Outcome.Applied, result.Outcome);
+        var after = (await App.FindAsync<Candidate>(existing))!;
+        Assert.Equal((before.Version, existingResume, "Tomasz Kowalski", "+48 600 000 000", (string?)null),
+            (after.Version, after.ResumeFileId!.Value, after.FullName, after.Phone, after.Location));
+        Assert.Equal([existingApplication], await App.WithDbAsync(db => db.Applications.Where(a => a.CandidateId == existing).Select(a => a.Id).ToListAsync()));
+        Assert.Equal([existingResume], await App.WithDbAsync(db => db.Files.Where(f => f.CandidateId == existing).Select(f => f.Id).ToListAsync()));
+
+        // The applicant has a profile of their own, with the résumé, name and details as typed.
         var application = await App.WithDbAsync(db => db.Applications.SingleAsync(a => a.Id == result.ApplicationId));
-        Assert.Equal(existing, application.CandidateId);
+        Assert.NotEqual(existing, application.CandidateId);
+        var applicant = (await App.FindAsync<Candidate>(application.CandidateId))!;
+        Assert.Equal(("Tom Stranger", "tomasz@example.com", "Lisbon, Portugal", true),
+            (applicant.FullName, applicant.Email, applicant.Location, applicant.SharesEmailWithOtherProfile));
+        var file = await App.WithDbAsync(db => db.Files.SingleAsync(f => f.CandidateId == applicant.Id));
+        Assert.Equal(applicant.ResumeFileId, file.Id);
+
+        // ...flagged as a possible duplicate of the existing one, for a recruiter to merge or dismiss.
+        var pair = await App.WithDbAsync(db => db.PossibleDuplicates.SingleAsync());
+        Assert.Equal(new[] { existing, applicant.Id }.Order().ToArray(), new[] { pair.CandidateId, pair.OtherCandidateId });
+        Assert.Equal(Duplicates.SameEmail, pair.Reason);
+    }
+
+    [Fact]
+    public async Task Should_add_and_replace_nothing_when_an_existing_candidate_applies_to_the_same_posting_again()
+    {
+        var posting = await OpenPostingAsync();
+        var existing = await App.CreateCandidateAsync("Aisha Bello", "aisha.bello@example.com");
+        await App.CreateApplicationAsync(posting, existing);
+        var before = (await App.FindAsync<Candidate>(existing))!;
+
+        var again = await App.SendAsync(await App.ApplicationAsync(posting.Id, "Someone Else", "AISHA.BELLO@example.com"), null);
+
+        Assert.Equal(ApplyToPosting.Outcome.AlreadyApplied, again.Outcome);
+        var after = (await App.FindAsync<Candidate>(existing))!;
+        Assert.Equal((before.Version, "Aisha Bello", (Guid?)null, (string?)null), (after.Version, after.FullName, after.ResumeFileId, after.Phone));
         Assert.Equal(1, await CountAsync<Candidate>());
-        var candidate = (await App.FindAsync<Candidate>(existing))!;
-        Assert.Equal(("Tomasz Kowalski", "+48 600 000 000"), (candidate.FullName, candidate.Phone));
-        Assert.Equal("Lisbon, Portugal", candidate.Location);
+        Assert.Equal(1, await CountAsync<JobApplication>());
+        Assert.Equal(0, await CountAsync<StoredFile>());
+        Assert.Equal(0, await CountAsync<PossibleDuplicate>());
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutboxEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Should_check_a_careers_application_for_duplicates_like_a_profile_staff_add()
+    {
+        var posting = await OpenPostingAsync();
+        var existing = await App.CreateCandidateAsync("Maya Rodriguez", "maya.old@example.com", c => c.Phone = "+1 555 0100");
+
+        var result = await App.SendAsync(await App.ApplicationAsync(posting.Id, "Maya Rodriguez", "maya.new@example.com"), null);
+
+        var applicantId = await App.WithDbAsync(db => db.Applications.Where(a => a.Id == result.ApplicationId).Select(a => a.CandidateId).SingleAsync());
+        var pair = await App.WithDbAsync(db => db.PossibleDuplicates.SingleAsync());
+        Assert.Equal(new[] { existing, applicantId }.Order().ToArray(), new[] { pair.CandidateId, pair.OtherCandidateId });
+        Assert.Equal(Duplicates.SamePhone, pair.Reason);
+        Assert.False((await App.FindAsync<Candidate>(applicantId))!.SharesEmailWithOtherProfile);
     }
 
     [Fact]

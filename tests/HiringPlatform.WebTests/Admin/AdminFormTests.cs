@@ -222,4 +222,22 @@ public sealed class AdminFormTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("Dear Ada,\n\nSee you on Tuesday.", detail.QuerySelector("pre.email-body")!.TextContent);
         Assert.Contains("Ada Lovelace", detail.QuerySelector(".card-header")!.TextContent);
     }
+    [Fact]
+    public async Task Should_never_show_a_password_reset_link_on_the_outbox_page_and_audit_the_view()
+    {
+        var admin = await App.CreateUserAsync("Form Admin", Roles.Admin);
+        var victim = await App.CreateUserAsync("Other Admin", Roles.Admin);
+        await App.SendAsync(new HiringPlatform.Application.Features.Account.RequestPasswordReset.Command { Email = victim.Email }, null);
+        var email = await App.WithDbAsync(db => db.OutboxEmails.Where(e => e.To == victim.Email).Select(e => e.Id).SingleAsync());
+        var client = App.CreateClientAs(admin);
+
+        var (response, detail) = await client.GetPageAsync($"/admin/outbox/{email}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("reset-password", detail.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", detail.Body.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("not shown", detail.QuerySelector("pre.email-body")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(OutboxEmail) && a.EntityId == email.ToString()
+            && a.Action == "Viewed" && a.UserId == admin.Id)));
+    }
 }

@@ -33,6 +33,48 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
         Assert.True(refused, $"{response.RequestMessage!.RequestUri} answered {(int)response.StatusCode} {response.Headers.Location}");
     }
 
+    // A POST with a valid antiforgery token (taken from the sign-out form every signed-in page has), so a refusal
+    // proves the rule and not the missing token.
+    private static async Task<HttpResponseMessage> PostExportAsync(HttpClient client, Guid candidateId)
+    {
+        var (_, page) = await client.GetPageAsync("/account/profile");
+        var token = ((IHtmlInputElement)page.QuerySelector("form[action='/account/sign-out'] input[name=__RequestVerificationToken]")!).Value;
+        return await client.PostAsync($"/candidates/{candidateId}/export",
+            new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]));
+    }
+
+    [Fact]
+    public async Task Should_show_a_hiring_manager_of_another_posting_one_line_and_export_only_their_posting()
+    {
+        var (candidateId, _) = await App.CreateApplicantAsync(_posting, "Two Roles");
+        var otherRecruiter = await App.CreateUserAsync("Other Web Recruiter", Roles.Recruiter);
+        var otherManager = await App.CreateUserAsync("Other Web Manager", Roles.HiringManager);
+        var other = await App.CreatePostingAsync(otherRecruiter, otherManager, title: "Hidden Web Role");
+        await App.CreateApplicationAsync(other, candidateId, "Recruiter screen");
+        await App.WithDbAsync(async db =>
+        {
+            var application = await db.Applications.SingleAsync(a => a.CandidateId == candidateId && a.PostingId == _posting.Id);
+            db.CandidateNotes.Add(new CandidateNote(candidateId, application.Id, _recruiter.Id, "First team's note"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var client = App.CreateClientAs(otherManager);
+
+        var (response, profile) = await client.GetPageAsync($"/candidates/{candidateId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(profile.QuerySelector("[data-elsewhere]"));
+        Assert.Contains("Also in process for another role", profile.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hidden Web Role", profile.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("First team's note", profile.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(_posting.Id.ToString(), profile.Body.InnerHtml, StringComparison.Ordinal);
+        var export = await client.SubmitFormAsync($"/candidates/{candidateId}", $"form[action='/candidates/{candidateId}/export']");
+        var json = await export.Content.ReadAsStringAsync();
+        Assert.Contains("Hidden Web Role", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("First team", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Senior Backend Engineer", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Should_show_the_board_profile_search_and_export_to_the_hiring_team()
     {
@@ -48,7 +90,9 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
             Assert.Contains("visible.person", profile.Document.Body!.TextContent);
             var search = await client.GetPageAsync("/candidates?q=visible");
             Assert.Contains("Visible Person", search.Document.QuerySelector(".search-results")!.TextContent);
-            var export = await client.GetAsync($"/candidates/{candidateId}/export");
+            // The export is a form post (antiforgery-checked); the old GET link is gone.
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.GetAsync($"/candidates/{candidateId}/export")).StatusCode);
+            var export = await client.SubmitFormAsync($"/candidates/{candidateId}", $"form[action='/candidates/{candidateId}/export']");
             Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);
             Assert.Equal("attachment", export.Content.Headers.ContentDisposition!.DispositionType);
         }
@@ -74,7 +118,7 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
 
         AssertRefused(await client.GetAsync($"/postings/{_posting.Id}/board"));
         AssertRefused(await client.GetAsync("/candidates?q=person"));
-        AssertRefused(await client.GetAsync($"/candidates/{assigned}/export"));
+        AssertRefused(await PostExportAsync(client, assigned));
     }
 
     [Fact]
@@ -85,7 +129,7 @@ public sealed class CandidatesAccessTests(WebFixture fixture) : WebTest(fixture)
         var client = App.CreateClientAs(outsider);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/postings/{_posting.Id}/board")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/candidates/{candidateId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/candidates/{candidateId}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostExportAsync(client, candidateId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/applications/{applicationId}/reject")).StatusCode);
         var search = await client.GetPageAsync("/candidates?q=private");
         Assert.Null(search.Document.QuerySelector(".search-results"));

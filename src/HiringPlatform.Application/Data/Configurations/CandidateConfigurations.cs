@@ -35,7 +35,8 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
     {
         b.Property(c => c.FullName).HasMaxLength(200);
         b.Property(c => c.Email).HasMaxLength(320);
-        b.HasIndex(c => c.Email).IsUnique();
+        // Unique except for careers applicants who typed an email another profile holds (see Candidate.Email).
+        b.HasIndex(c => c.Email).IsUnique().HasFilter("NOT shares_email_with_other_profile");
         b.Property(c => c.Phone).HasMaxLength(50);
         b.Property(c => c.Location).HasMaxLength(200);
         b.Property(c => c.TimeZoneId).HasMaxLength(100);

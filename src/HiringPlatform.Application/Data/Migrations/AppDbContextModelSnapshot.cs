@@ -153,6 +153,10 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnName("search_vector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(full_name, '')), 'A') || setweight(to_tsvector('english', coalesce(resume_text, '')), 'D')", true);
 
+                    b.Property<bool>("SharesEmailWithOtherProfile")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_email_with_other_profile");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -194,7 +198,8 @@ namespace HiringPlatform.Application.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique()
-                        .HasDatabaseName("ix_candidates_email");
+                        .HasDatabaseName("ix_candidates_email")
+                        .HasFilter("NOT shares_email_with_other_profile");
 
                     b.HasIndex("FullName")
                         .HasDatabaseName("ix_candidates_full_name");
@@ -1507,6 +1512,10 @@ namespace HiringPlatform.Application.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("HasSecretLink")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_secret_link");
 
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text")

@@ -16,8 +16,11 @@ public sealed class Candidate : AuditableEntity, IConcurrencyChecked
 
     public string FullName { get; set; } = "";
 
-    // One email is always one candidate: stored lower-cased, unique.
+    // Stored lower-cased. Unique among profiles staff created or confirmed; a careers application that arrives with
+    // an email another profile already holds gets a profile of its own (ApplyToPosting), marked here, because an
+    // anonymous form must not attach anything to someone else's record. A recruiter merges or dismisses the pair.
     public string Email { get; private set; } = "";
+    public bool SharesEmailWithOtherProfile { get; private set; }
     public string? Phone { get; set; }
     public string? Location { get; set; }
     public string? TimeZoneId { get; set; }
@@ -50,12 +53,42 @@ public sealed class Candidate : AuditableEntity, IConcurrencyChecked
 
     public void SetEmail(string email) => Email = NormalizeEmail(email);
 
+    // A careers applicant who typed an email another profile holds: a separate profile until a recruiter decides.
+    public static Candidate ApplicantSharingEmail(string fullName, string email) =>
+        new(fullName, email) { SharesEmailWithOtherProfile = true };
+
     public void MarkMergedInto(Guid survivorId)
     {
         if (survivorId == Id) throw new DomainException("A candidate cannot be merged into themselves.");
         MergedIntoId = survivorId;
-        // The email must stay unique, and belongs to the survivor now.
+        // The email must stay unique, and belongs to the survivor now. The rest of the person's details were copied
+        // to the survivor where it lacked them, so the merged-away row keeps none: erasing the survivor then
+        // erases everything (ADR-0012).
         Email = $"merged+{Id:N}@invalid";
+        SharesEmailWithOtherProfile = false;
+        WipePersonalData();
+    }
+
+    // The survivor of a merge with the profile whose email it shared holds that email alone now.
+    // Saved after the merged-away row gave the email up: the unique index is checked row by row.
+    public void ConfirmEmailAfterMerge(string mergedAwayEmail)
+    {
+        if (SharesEmailWithOtherProfile && mergedAwayEmail == Email) SharesEmailWithOtherProfile = false;
+    }
+
+    private void WipePersonalData()
+    {
+        FullName = "Merged candidate";
+        Phone = null;
+        Location = null;
+        TimeZoneId = null;
+        LinkedInUrl = null;
+        GitHubUrl = null;
+        WebsiteUrl = null;
+        SourceDetail = null;
+        Tags = [];
+        ResumeText = null;
+        ResumeFileId = null;
     }
 
     // Retention counts from the latest close; a reopened and re-closed application never moves it backwards.
@@ -109,18 +142,10 @@ public sealed class Candidate : AuditableEntity, IConcurrencyChecked
 
     public void Erase(DateTimeOffset at)
     {
+        WipePersonalData();
         FullName = "Erased candidate";
         Email = $"erased+{Id:N}@invalid";
-        Phone = null;
-        Location = null;
-        TimeZoneId = null;
-        LinkedInUrl = null;
-        GitHubUrl = null;
-        WebsiteUrl = null;
-        SourceDetail = null;
-        Tags = [];
-        ResumeText = null;
-        ResumeFileId = null;
+        SharesEmailWithOtherProfile = false;
         ErasedAt = at;
     }
 }

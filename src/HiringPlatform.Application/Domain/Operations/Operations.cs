@@ -61,6 +61,18 @@ public sealed class OutboxEmail : Entity
 
     public const int MaxAttempts = 6;
 
+    // The body carries a link that is itself a credential (set or reset a password, a candidate's status link).
+    // Nobody reads it in the admin UI, and it is removed from the stored body once sent (ADR-0012).
+    public bool HasSecretLink { get; private set; }
+
+    public const string RedactedLink = "[link removed after sending]";
+
+    public OutboxEmail WithSecretLink()
+    {
+        HasSecretLink = true;
+        return this;
+    }
+
     public OutboxEmail WithAttachment(string name, string contentType, byte[] content)
     {
         AttachmentName = name;
@@ -97,7 +109,16 @@ public sealed class OutboxEmail : Entity
         Attempts++;
         LastError = null;
         ClaimToken = null;
+        if (HasSecretLink)
+        {
+            TextBody = RedactLinks(TextBody);
+            HtmlBody = HtmlBody is null ? null : RedactLinks(HtmlBody);
+        }
     }
+
+    // Our own templates write links as absolute http(s) URLs, in text and in href attributes alike.
+    public static string RedactLinks(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, @"https?://[^\s""'<>]+", RedactedLink);
 
     // Exponential backoff: 1, 2, 4, 8, 16 minutes, then give up.
     public void MarkFailed(string error, DateTimeOffset at)

@@ -40,7 +40,7 @@ public static class AccountEmails
             ButtonHtml(link, "Choose your password"),
             $"The link works once and expires on {expires}. If it has expired, ask an admin to send a new invite.",
             $"You will sign in with this email address: {Encode(user.Email ?? "")}");
-        return new OutboxEmail(user.Email!, user.DisplayName, "Your HiringPlatform account is ready", text, html, now);
+        return new OutboxEmail(user.Email!, user.DisplayName, "Your HiringPlatform account is ready", text, html, now).WithSecretLink();
     }
 
     public static OutboxEmail PasswordReset(AppUser user, IAppUrls urls, string token, DateTimeOffset now)
@@ -62,7 +62,7 @@ public static class AccountEmails
             ButtonHtml(link, "Choose a new password"),
             $"The link works once and expires in {hours} hours.",
             "If you did not ask for this, ignore this email: your password stays as it is.");
-        return new OutboxEmail(user.Email!, user.DisplayName, "Reset your HiringPlatform password", text, html, now);
+        return new OutboxEmail(user.Email!, user.DisplayName, "Reset your HiringPlatform password", text, html, now).WithSecretLink();
     }
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value);

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Candidates;
 
-// Possible duplicates: the same name with the same phone, or the same LinkedIn profile. (The same email is the same
-// candidate by construction: emails are unique.) Looked up through the indexed phone_key / linked_in_key columns,
+// Possible duplicates: the same name with the same phone, or the same LinkedIn profile; and a careers application
+// with the email of an existing profile, which gets its own profile (ApplyToPosting) and a pair flagged here. Looked up through the indexed phone_key / linked_in_key columns,
 // normalised by the same SQL expressions PostgreSQL uses to generate them, so the two can never disagree.
 public static class Duplicates
 {
     public const string SamePhone = "Same name and phone number";
     public const string SameLinkedIn = "Same LinkedIn profile";
+    public const string SameEmail = "Same email, given on the careers site";
 
     private sealed record Match(Guid Id, bool SamePhone, bool SameLinkedIn);
 

@@ -48,7 +48,13 @@ public static class EditCandidate
             CandidateRules.AddRules(this);
             RuleFor(c => c.Email)
                 .MustAsync(async (command, email, ct) =>
-                    !await db.Candidates.AnyAsync(c => c.Email == Candidate.NormalizeEmail(email!) && c.Id != command.CandidateId, ct))
+                {
+                    var normalized = Candidate.NormalizeEmail(email!);
+                    // A careers applicant's profile may share its email with another until merged (ADR-0011):
+                    // keeping one's own email is always fine.
+                    return await db.Candidates.AnyAsync(c => c.Id == command.CandidateId && c.Email == normalized, ct)
+                        || !await db.Candidates.AnyAsync(c => c.Email == normalized && c.Id != command.CandidateId, ct);
+                })
                 .When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage("Another candidate has this email. If they are the same person, merge the two profiles.");
         }

@@ -28,7 +28,8 @@ public static class EraseCandidate
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            if (!await db.Candidates.AnyAsync(c => c.Id == command.CandidateId && c.MergedIntoId == null, ct)) throw new NotFoundException("Candidate");
+            // A merged-away profile can be erased on its own too (its survivor's erasure takes it along anyway).
+            if (!await db.Candidates.AnyAsync(c => c.Id == command.CandidateId, ct)) throw new NotFoundException("Candidate");
             await CandidateEraser.EraseAsync(db, storage, [command.CandidateId], user.Id, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             return Unit.Value;

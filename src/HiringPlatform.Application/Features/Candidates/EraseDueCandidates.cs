@@ -45,7 +45,7 @@ public static class EraseDueCandidates
                 var selected = command.CandidateIds.ToList();
                 due = due.Where(c => selected.Contains(c.Id));
             }
-            var batch = await due.OrderBy(c => c.LastApplicationClosedAt).ThenBy(c => c.Id).Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            var batch = await Retention.Ordered(due).Select(c => c.Id).Take(BatchSize).ToListAsync(ct);
             var erased = await CandidateEraser.EraseAsync(db, storage, batch, user.Id, now, ct);
             await db.SaveChangesAsync(ct);
             var remaining = await Retention.Due(db, cutoff).Take(GetRetentionList.CountCap + 1).CountAsync(ct);

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Candidates;
 
-// The candidate's profile: contact details, résumé, every application, tags, notes, possible duplicates and a
-// keyset-paged timeline (newest first). A few indexed queries whatever the timeline's length.
+// The candidate's profile: contact details, résumé, applications, tags, notes, possible duplicates and a
+// keyset-paged timeline (newest first). Applications, notes and timeline are limited to the viewer's postings
+// (ProfileScope); other postings show as "also in process for another role". A few indexed queries whatever the timeline's length.
 // An interviewer who is not on a hiring team gets only a pointer to their own interview kits ("only what the kit
 // shows"); anyone else without access gets "not found".
 public static class GetCandidateProfile
@@ -85,6 +86,9 @@ public static class GetCandidateProfile
         public Resume? CurrentResume { get; init; }
         public IReadOnlyList<FileRow> Files { get; init; } = [];
         public IReadOnlyList<ApplicationRow> Applications { get; init; } = [];
+
+        // Also has an open application on a posting the viewer is not on: shown as one line, with no details.
+        public bool InProcessElsewhere { get; init; }
         public IReadOnlyList<NoteRow> Notes { get; init; } = [];
         public IReadOnlyList<DuplicateRow> Duplicates { get; init; } = [];
         public IReadOnlyList<TimelineItem> Timeline { get; init; } = [];
@@ -111,10 +115,10 @@ public static class GetCandidateProfile
             if (!isAdmin && !await db.Applications.AnyAsync(a => a.CandidateId == id && managed.Contains(a.PostingId), ct))
                 return await InterviewerViewAsync(candidate, userId, ct);
 
-            var managedIds = isAdmin ? null : await managed.Distinct().ToListAsync(ct);
+            // Each section shows only what the viewer's postings allow (ProfileScope, ADR-0011).
+            var scope = await ProfileScope.ForAsync(db, user, ct);
             var applications = await (
-                from a in db.Applications.AsNoTracking()
-                where a.CandidateId == id
+                from a in scope.Applications(db, id).AsNoTracking()
                 join p in db.JobPostings on a.PostingId equals p.Id
                 join s in db.InterviewStages on a.StageId equals s.Id
                 orderby a.AppliedAt descending
@@ -127,8 +131,7 @@ public static class GetCandidateProfile
                 }).ToListAsync(ct);
 
             var notes = await (
-                from n in db.CandidateNotes.AsNoTracking()
-                where n.CandidateId == id
+                from n in scope.Notes(db, id).AsNoTracking()
                 join u in db.Users on n.AuthorId equals u.Id
                 orderby n.CreatedAt descending
                 select new { n.Id, u.DisplayName, n.Body, n.CreatedAt, n.UpdatedAt, n.AuthorId, n.ApplicationId }).ToListAsync(ct);
@@ -146,7 +149,8 @@ public static class GetCandidateProfile
                 where isAdmin || db.Applications.Any(a => a.CandidateId == o.Id && managed.Contains(a.PostingId))
                 select new DuplicateRow(d.Id, o.Id, o.FullName, o.Email, d.Reason)).ToListAsync(ct);
 
-            var (timeline, next) = await TimelineAsync(id, query.Before, ct);
+            var (timeline, next) = await TimelineAsync(scope, id, query.Before, ct);
+            var elsewhere = await scope.InProcessElsewhereAsync(db, id, ct);
 
             var resumeFile = files.FirstOrDefault(f => f.Id == candidate.ResumeFileId);
             return new Model
@@ -160,7 +164,8 @@ public static class GetCandidateProfile
                 Files = files.Select(f => new FileRow(f.Id, f.FileName, f.ContentType, f.SizeBytes, f.UploadedAt, f.Kind)).ToList(),
                 Applications = applications.Select(a => new ApplicationRow(a.Id, a.PostingId, a.Title, a.StageName, a.Order + 1, a.StageCount, a.Status,
                     a.Source, a.SourceDetail, a.AppliedAt, a.StageEnteredAt, a.ClosedAt, a.RejectionReason, a.Competency, a.RejectionNote, a.WeightedScore,
-                    a.Version, managedIds is null || managedIds.Contains(a.PostingId))).ToList(),
+                    a.Version, scope.Sees(a.PostingId))).ToList(),
+                InProcessElsewhere = elsewhere,
                 Notes = notes.Select(n => new NoteRow(n.Id, n.DisplayName, n.Body, n.CreatedAt, n.UpdatedAt, n.AuthorId == userId,
                     applications.FirstOrDefault(a => a.Id == n.ApplicationId)?.Title)).ToList(),
                 Duplicates = duplicates,
@@ -172,9 +177,9 @@ public static class GetCandidateProfile
         }
 
         // Newest first, keyset-paged on (at, id) over the (candidate_id, at, id) index.
-        private async Task<(IReadOnlyList<TimelineItem> Items, string? Next)> TimelineAsync(Guid candidateId, string? before, CancellationToken ct)
+        private async Task<(IReadOnlyList<TimelineItem> Items, string? Next)> TimelineAsync(ProfileScope scope, Guid candidateId, string? before, CancellationToken ct)
         {
-            var events = db.ActivityEvents.AsNoTracking().Where(e => e.CandidateId == candidateId);
+            var events = scope.Events(db, candidateId).AsNoTracking();
             if (GetBoard.ParseCursor(before) is { } cursor)
             {
                 var (at, id) = cursor;

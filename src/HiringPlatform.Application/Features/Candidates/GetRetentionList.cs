@@ -35,10 +35,10 @@ public static class GetRetentionList
             if (GetBoard.ParseCursor(query.After) is { } cursor)
             {
                 var (at, id) = cursor;
-                page = page.Where(c => c.LastApplicationClosedAt > at || (c.LastApplicationClosedAt == at && c.Id.CompareTo(id) > 0));
+                page = page.Where(c => (c.LastApplicationClosedAt ?? c.CreatedAt) > at || ((c.LastApplicationClosedAt ?? c.CreatedAt) == at && c.Id.CompareTo(id) > 0));
             }
-            var rows = await page.OrderBy(c => c.LastApplicationClosedAt).ThenBy(c => c.Id).Take(PageSize + 1)
-                .Select(c => new Item(c.Id, c.FullName, c.LastApplicationClosedAt!.Value, db.Applications.Count(a => a.CandidateId == c.Id)))
+            var rows = await Retention.Ordered(page).Take(PageSize + 1)
+                .Select(c => new Item(c.Id, c.FullName, c.LastApplicationClosedAt ?? c.CreatedAt, db.Applications.Count(a => a.CandidateId == c.Id)))
                 .ToListAsync(ct);
             var items = rows.Take(PageSize).ToList();
             var next = rows.Count > PageSize ? GetBoard.FormatCursor(items[^1].LastClosedAt, items[^1].Id) : null;

@@ -89,7 +89,11 @@ public static class MergeCandidates
             await db.ActivityEvents.Where(e => e.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
             await db.CandidateNotes.Where(n => n.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.CandidateId, survivor.Id), ct);
             await db.Files.Where(f => f.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.CandidateId, survivor.Id), ct);
-            await db.OutboxEmails.Where(e => e.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
+            // Emails to the duplicate's address follow too: the merged-away row gives its address up, and erasure
+            // finds emails by candidate or by the survivor's address.
+            var duplicateAddress = duplicate.Email;
+            await db.OutboxEmails.Where(e => e.CandidateId == duplicate.Id || (e.CandidateId == null && e.To == duplicateAddress))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
 
             var pairs = await db.PossibleDuplicates
                 .Where(d => d.ResolvedAt == null && (d.CandidateId == duplicate.Id || d.OtherCandidateId == duplicate.Id)).ToListAsync(ct);
@@ -103,6 +107,7 @@ public static class MergeCandidates
                 $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {Describe(moved, combined)}"));
             // Saved first (same transaction), so the detector sees the duplicate as merged and does not flag the pair again.
             await db.SaveChangesAsync(ct);
+            survivor.ConfirmEmailAfterMerge(duplicateEmail);
             await Duplicates.DetectAsync(db, survivor, now, ct);
             await db.SaveChangesAsync(ct);
             return new Model(survivor.Id, moved, combined);

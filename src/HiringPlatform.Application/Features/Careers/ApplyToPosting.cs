@@ -211,23 +211,33 @@ public static partial class ApplyToPosting
         {
             var now = clock.GetUtcNow();
             var email = Candidate.NormalizeEmail(command.Email!);
-            var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Email == email, ct);
-            if (candidate is not null && await db.Applications.AnyAsync(a => a.CandidateId == candidate.Id && a.PostingId == posting.Id, ct))
+            // Serialises applies with the same email (the unique index no longer covers profiles that share one).
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({email}, 0))", ct);
+            var sameEmail = await db.Candidates.AsNoTracking().Where(c => c.Email == email && c.MergedIntoId == null && c.ErasedAt == null)
+                .Select(c => new { c.Id, c.SharesEmailWithOtherProfile }).ToListAsync(ct);
+            var sameEmailIds = sameEmail.Select(c => c.Id).ToList();
+            if (await db.Applications.AnyAsync(a => sameEmailIds.Contains(a.CandidateId) && a.PostingId == posting.Id, ct))
                 return new Result(Outcome.AlreadyApplied, null);
 
-            if (candidate is null)
-            {
-                candidate = new Candidate(command.FullName!, email) { Source = CandidateSource.CareersSite };
-                db.Candidates.Add(candidate);
-            }
-            // Anyone can type anyone's email into a public form, so an existing profile only gains what it lacks:
-            // a stranger cannot overwrite a known candidate's phone or links.
-            candidate.Phone ??= Clean(command.Phone);
-            candidate.Location ??= Clean(command.Location);
-            candidate.TimeZoneId ??= Clean(command.TimeZoneId);
-            candidate.LinkedInUrl ??= Clean(command.LinkedInUrl);
-            candidate.GitHubUrl ??= Clean(command.GitHubUrl);
-            candidate.WebsiteUrl ??= Clean(command.WebsiteUrl);
+            // Anyone can type anyone's email into a public form, so an application never touches an existing
+            // profile: it gets a profile of its own (name, contact details and résumé as typed), flagged as a
+            // possible duplicate of each profile with that email for a recruiter to merge or dismiss. Until then
+            // neither team sees the other's data (ADR-0011).
+            var candidate = sameEmail.Any(c => !c.SharesEmailWithOtherProfile)
+                ? Candidate.ApplicantSharingEmail(command.FullName!, email)
+                : new Candidate(command.FullName!, email);
+            candidate.Source = CandidateSource.CareersSite;
+            candidate.Phone = Clean(command.Phone);
+            candidate.Location = Clean(command.Location);
+            candidate.TimeZoneId = Clean(command.TimeZoneId);
+            candidate.LinkedInUrl = Clean(command.LinkedInUrl);
+            candidate.GitHubUrl = Clean(command.GitHubUrl);
+            candidate.WebsiteUrl = Clean(command.WebsiteUrl);
+            db.Candidates.Add(candidate);
+            foreach (var other in sameEmailIds.Take(20))
+                db.PossibleDuplicates.Add(new PossibleDuplicate(candidate.Id, other, Features.Candidates.Duplicates.SameEmail, now));
+            // The same checks as a profile staff add (same name and phone, same LinkedIn).
+            await Features.Candidates.Duplicates.DetectAsync(db, candidate, now, ct);
 
             var upload = command.Resume!;
             var format = ResumeFile.Detect(upload.Content)!.Value;
@@ -294,7 +304,7 @@ public static partial class ApplyToPosting
                 <p>The link is personal, so please don't share it. It works until {E(until)}.</p>
                 <p>{E(company)} Recruiting</p>
                 """;
-            return new OutboxEmail(candidate.Email, candidate.FullName, $"Your application for {title}", text, html, now, candidate.Id);
+            return new OutboxEmail(candidate.Email, candidate.FullName, $"Your application for {title}", text, html, now, candidate.Id).WithSecretLink();
         }
 
         private static string Format(ScreeningAnswerKind kind, AnswerInput answer)

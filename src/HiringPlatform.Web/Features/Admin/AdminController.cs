@@ -113,14 +113,14 @@ public sealed class AdminController(ISender sender) : Controller
     }
 
     [HttpGet("outbox/{id:guid}")]
-    public async Task<IActionResult> OutboxEmail(Guid id, CancellationToken ct) => View(await sender.Send(new GetOutboxEmail.Query { Id = id }, ct));
+    public async Task<IActionResult> OutboxEmail(Guid id, CancellationToken ct) => View(await sender.Send(new GetOutboxEmail.Command { Id = id }, ct));
 
     [HttpPost("outbox/{id:guid}/requeue")]
     [ComposedForm]
     public async Task<IActionResult> RequeueOutboxEmail(Guid id, CancellationToken ct)
     {
         if (!await this.TrySend(sender, new UseCases.RequeueOutboxEmail.Command { Id = id }, ct))
-            return View(nameof(OutboxEmail), await sender.Send(new GetOutboxEmail.Query { Id = id }, ct));
+            return View(nameof(OutboxEmail), await sender.Send(new GetOutboxEmail.Command { Id = id }, ct));
         TempData["Flash"] = "Queued again: it will be sent within a few seconds.";
         return RedirectToAction(nameof(OutboxEmail), new { id });
     }

@@ -180,7 +180,7 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
-    [HttpGet("/candidates/{id:guid}/export")]
+    [HttpPost("/candidates/{id:guid}/export")]
     public async Task<IActionResult> Export(Guid id, CancellationToken ct)
     {
         var export = await sender.Send(new ExportCandidate.Command { CandidateId = id }, ct);
