@@ -24,12 +24,14 @@ public static class AttachToPosting
     {
         public Validator(AppDbContext db, ICurrentUser user)
         {
-            RuleFor(c => c.PostingId).NotEmpty().WithMessage("Choose a posting.")
+            // Stop at the first failure: a missing posting must not reach the rules that read it (a .When() here would
+            // also have switched off NotEmpty, and the handler would then meet a null posting).
+            RuleFor(c => c.PostingId).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a posting.")
                 .MustAsync(async (id, ct) => await PostingAccess.CanSeePostingAsync(db, user, id!.Value, ct) &&
                                              await db.JobPostings.AnyAsync(p => p.Id == id && p.Status != PostingStatus.Closed, ct))
-                .When(c => c.PostingId is not null).WithMessage("Choose one of your postings that is not closed.")
+                .WithMessage("Choose one of your postings that is not closed.")
                 .MustAsync(async (c, id, ct) => !await db.Applications.AnyAsync(a => a.CandidateId == c.CandidateId && a.PostingId == id, ct))
-                .When(c => c.PostingId is not null).WithMessage("They are already in this posting's pipeline.");
+                .WithMessage("They are already in this posting's pipeline.");
         }
     }
 

@@ -22,7 +22,8 @@ public static class TagCandidate
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Tag).NotEmpty().WithMessage("Enter a tag.")
+        // Stop at the first failure: the length rule normalises the tag and needs one.
+        public Validator() => RuleFor(c => c.Tag).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter a tag.")
             .Must(t => Candidate.NormalizeTag(t!).Length <= Candidate.MaxTagLength).WithMessage($"A tag has at most {Candidate.MaxTagLength} characters.");
     }
 
