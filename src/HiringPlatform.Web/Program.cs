@@ -167,10 +167,10 @@ app.UseSerilogRequestLogging(options =>
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCredentialThrottling();
 app.UseWebFeatures();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseCredentialThrottling();
 app.UseMiddleware<RequireTwoFactorMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -54,15 +54,20 @@ public static class CredentialThrottling
     {
         var options = configuration.GetSection("Security:Throttling").Get<ThrottlingOptions>() ?? new ThrottlingOptions();
         services.AddSingleton(options);
-        services.AddRateLimiter(o =>
+        // One rate limiter serves the app (the careers apply policy too, UseWebFeatures): this adds the global
+        // credential limiter and wraps the refusal so credential requests get their own page.
+        services.AddRateLimiter(_ => { });
+        services.PostConfigure<RateLimiterOptions>(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Partition(c => "address:" + Address(c), options.PerAddress, options.Window),
                 Partition(c => Account(c) is { } account ? account + "@" + Address(c) : null, options.PerAccountAndAddress, options.Window),
                 Partition(c => c.Items[DeviceKey] is string device ? "device:" + device : Account(c), options.PerAccount, options.AccountWindow));
-            o.OnRejected = (context, _) =>
+            var other = o.OnRejected;
+            o.OnRejected = (context, ct) =>
             {
+                if (context.HttpContext.Items[AccountKey] is null && other is not null) return other(context, ct);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
                 var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -75,6 +80,7 @@ public static class CredentialThrottling
     }
 
     // Works out whose account a credential request is about before the limiter runs (its partitioners cannot await).
+    // Goes after routing (it reads the endpoint) and before UseRateLimiter.
     public static IApplicationBuilder UseCredentialThrottling(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
@@ -87,7 +93,7 @@ public static class CredentialThrottling
             }
             await next(context);
         });
-        return app.UseRateLimiter();
+        return app;
     }
 
     // Issued after a successful sign-in: this browser has proven it knows the account (OWASP's device cookies).
@@ -135,7 +141,9 @@ public static class CredentialThrottling
                 var twoFactor = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
                 return twoFactor.Principal?.FindFirstValue(ClaimTypes.Name) is { } userId ? "user:" + userId : null;
             default:
-                return context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } signedIn ? "user:" + signedIn : null;
+                // Runs before UseAuthentication; the result is cached for the rest of the request.
+                var signedIn = await context.AuthenticateAsync();
+                return signedIn.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId2 ? "user:" + userId2 : null;
         }
     }
 

@@ -208,6 +208,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
             return RedirectToAction(nameof(Profile));
         }
         await sender.Send(new PrepareAuthenticator.Command(), ct);
+        // A new authenticator key renews the security stamp: keep this browser's cookie current.
+        await RefreshSignInAsync();
         return View(new EnableTwoFactor.Command());
     }
 
@@ -225,6 +227,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     public async Task<IActionResult> RestartTwoFactorSetup(CancellationToken ct)
     {
         await sender.Send(new PrepareAuthenticator.Command { Restart = true }, ct);
+        await RefreshSignInAsync();
         TempData["Flash"] = "A new key has been made. Add it to your app, then enter the code it shows.";
         return RedirectToAction(nameof(TwoFactorSetup));
     }
@@ -244,6 +247,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     {
         var (ok, codes) = await this.TrySendFor(sender, command, ct);
         if (!ok) return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
+        await RefreshSignInAsync();
         TempData[RecoveryCodesKey] = string.Join('\n', codes!);
         return RedirectToAction(nameof(RecoveryCodes));
     }
