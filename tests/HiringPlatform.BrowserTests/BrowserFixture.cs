@@ -8,8 +8,11 @@ namespace HiringPlatform.BrowserTests;
 
 // The real app on real Kestrel (a free loopback port), driven by Debian's Chromium through Playwright.
 // No browser download: Playwright launches /usr/bin/chromium.
-public sealed class BrowserFixture : AppFixture
+public sealed partial class BrowserFixture : AppFixture
 {
+    [System.Text.RegularExpressions.GeneratedRegex("/account/sign-in")]
+    private static partial System.Text.RegularExpressions.Regex SignInPage();
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -62,7 +65,10 @@ public sealed class BrowserFixture : AppFixture
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Password").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Web-first: wait for what a signed-in person sees (the page left the sign-in form, the layout offers
+        // sign-out), retried until the timeout, never for load or network-idle events, which a busy machine delays.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
+        await Assertions.Expect(page.Locator("form[action='/account/sign-out']")).ToBeAttachedAsync();
         return page;
     }
 

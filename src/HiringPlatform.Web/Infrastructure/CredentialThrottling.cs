@@ -158,7 +158,9 @@ public static class CredentialThrottling
     private static PartitionedRateLimiter<HttpContext> Partition(Func<HttpContext, string?> key, int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            if (context.Items[AccountKey] is null) return RateLimitPartition.GetNoLimiter("");
+            // Only throttled endpoints; the status page re-executed for a 429 keeps the request's Items, not its endpoint.
+            if (context.Items[AccountKey] is null || context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>() is null)
+                return RateLimitPartition.GetNoLimiter("");
             var partition = key(context);
             return partition is null
                 ? RateLimitPartition.GetNoLimiter("")
