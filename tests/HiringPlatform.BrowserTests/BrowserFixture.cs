@@ -15,6 +15,8 @@ public sealed partial class BrowserFixture : AppFixture
 
     private IPlaywright? _playwright;
 
+    private static readonly float Timeout = float.TryParse(Environment.GetEnvironmentVariable("BROWSER_TIMEOUT_MS"), out var ms) ? ms : 30_000;
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -28,6 +30,7 @@ public sealed partial class BrowserFixture : AppFixture
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(Timeout);
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Chromium not found at {executable}. Run ./build.sh test (it installs Debian's chromium) or set CHROMIUM_PATH.");
@@ -54,7 +57,10 @@ public sealed partial class BrowserFixture : AppFixture
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous limits for a shared 2-core machine under load (issue 12 part 7): web-first assertions retry until
+        // these, so a fast machine never waits for them. BROWSER_TIMEOUT_MS overrides.
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout * 2);
         return await context.NewPageAsync();
     }
 
