@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Behaviours;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Seeding;
+using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Infrastructure;
 using HiringPlatform.Web.Infrastructure;
@@ -63,18 +64,31 @@ builder.Services
     .AddIdentity<AppUser, AppRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
-        options.Password.RequiredLength = 10;
+        // NIST 800-63B / ASVS 2.1: length and a guessability check (GuessablePasswordValidator), no composition rules.
+        options.Password.RequiredLength = 12;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
+        options.Password.RequireDigit = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequiredUniqueChars = 1;
+        // No hard lockout: it let anyone lock any staff member out and told who had an account. Guessing is slowed
+        // by the credential throttle instead (CredentialThrottling, ADR-0015). Identity still counts failures
+        // (two-step codes), but never reaches this number.
+        options.Lockout.AllowedForNewUsers = false;
+        options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
         options.SignIn.RequireConfirmedAccount = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<GuessablePasswordValidator>()
+    // Replaces Identity's authenticator provider: a code is accepted once (ASVS 2.8.4).
+    .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
-// Deactivation changes the security stamp; checking it often signs a departed person out within a minute.
+builder.Services.AddCredentialThrottling(builder.Configuration);
+
+// Identity's full re-validation (stamp plus fresh claims: name, roles, time zone) once a minute; SessionCookies
+// compares the stamp alone on every request, so sign-out and deactivation end a copied cookie at once.
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
 builder.Services.ConfigureApplicationCookie(options =>
@@ -88,6 +102,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(10);
     options.SlidingExpiration = true;
+    SessionCookies.Configure(options);
     // A signed-in user without the role gets a real 403 (rendered by the status page), not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {
@@ -163,6 +178,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCredentialThrottling();
 app.UseWebFeatures();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -8,9 +8,14 @@ namespace HiringPlatform.BrowserTests;
 
 // The real app on real Kestrel (a free loopback port), driven by Debian's Chromium through Playwright.
 // No browser download: Playwright launches /usr/bin/chromium.
-public sealed class BrowserFixture : AppFixture
+public sealed partial class BrowserFixture : AppFixture
 {
+    [System.Text.RegularExpressions.GeneratedRegex("/account/sign-in")]
+    private static partial System.Text.RegularExpressions.Regex SignInPage();
+
     private IPlaywright? _playwright;
+
+    private static readonly float Timeout = float.TryParse(Environment.GetEnvironmentVariable("BROWSER_TIMEOUT_MS"), out var ms) ? ms : 30_000;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -25,6 +30,7 @@ public sealed class BrowserFixture : AppFixture
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(Timeout);
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Chromium not found at {executable}. Run ./build.sh test (it installs Debian's chromium) or set CHROMIUM_PATH.");
@@ -51,7 +57,10 @@ public sealed class BrowserFixture : AppFixture
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous limits for a shared 2-core machine under load (issue 12 part 7): web-first assertions retry until
+        // these, so a fast machine never waits for them. BROWSER_TIMEOUT_MS overrides.
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout * 2);
         return await context.NewPageAsync();
     }
 
@@ -62,7 +71,10 @@ public sealed class BrowserFixture : AppFixture
         await page.GetByLabel("Email").FillAsync(user.Email);
         await page.GetByLabel("Password").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Web-first: wait for what a signed-in person sees (the page left the sign-in form, the layout offers
+        // sign-out), retried until the timeout, never for load or network-idle events, which a busy machine delays.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
+        await Assertions.Expect(page.Locator("form[action='/account/sign-out']")).ToBeAttachedAsync();
         return page;
     }
 

@@ -5,6 +5,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,6 +62,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             services.AddScoped<CurrentUser>();
             services.RemoveAll<ICurrentUser>();
             services.AddScoped<ICurrentUser, SwitchableCurrentUser>();
@@ -159,7 +161,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var n = Interlocked.Increment(ref _userCounter);
         var email = $"{displayName.ToLowerInvariant().Replace(' ', '.')}.{n}@test.hiringplatform.dev";
-        const string password = "Test-Passw0rd!";
+        const string password = "lantern-orbit-maple-42";
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = Clock.GetUtcNow() };
@@ -173,6 +175,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
         if (user is not null) client.DefaultRequestHeaders.Add(TestAuthHandler.HeaderName, user.Header);
+        // Each client is a machine of its own to the sign-in throttle (TestServer has no client address).
+        client.DefaultRequestHeaders.Add(TestClientAddress.HeaderName, TestClientAddress.Next());
         return client;
     }
 }
@@ -185,4 +189,29 @@ public abstract class TestBase<TFixture>(TFixture fixture) : IAsyncLifetime wher
     public virtual Task InitializeAsync() => App.ResetAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
+}
+
+// TestServer leaves Connection.RemoteIpAddress empty; the credential throttle keys on it, so each test client
+// gets an address of its own (CreateClientAs), and a test can post as any address it likes.
+public sealed class TestClientAddress : IStartupFilter
+{
+    public const string HeaderName = "X-Test-Client-Address";
+    private static int _counter;
+
+    public static string Next()
+    {
+        var n = Interlocked.Increment(ref _counter);
+        return $"10.{(n >> 16) & 0xff}.{(n >> 8) & 0xff}.{n & 0xff}";
+    }
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[HeaderName].ToString(), out var address))
+                context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -41,14 +41,14 @@ public sealed partial class AdminUserTests(BrowserFixture fixture) : BrowserTest
         var invitee = await App.NewPageAsync(390, 844);
         await invitee.GotoAsync(path);
         await Assertions.Expect(invitee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welcome to HiringPlatform");
-        await invitee.GetByLabel("New password").FillAsync("Margaret-Passw0rd");
-        await invitee.GetByLabel("Type it again").FillAsync("Margaret-Passw0rd");
+        await invitee.GetByLabel("New password").FillAsync("marble-fox-river-63");
+        await invitee.GetByLabel("Type it again").FillAsync("marble-fox-river-63");
         await BrowserFixture.ScreenshotAsync(invitee, "account-set-password-phone");
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
 
         await Assertions.Expect(invitee.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set");
         await Assertions.Expect(invitee.GetByLabel("Email")).ToHaveValueAsync("margaret@example.com");
-        await invitee.GetByLabel("Password").FillAsync("Margaret-Passw0rd");
+        await invitee.GetByLabel("Password").FillAsync("marble-fox-river-63");
         await invitee.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(invitee.Locator("#home-interviewer")).ToBeVisibleAsync();

@@ -77,7 +77,7 @@ public sealed class PipelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await BrowserFixture.ScreenshotAsync(page, "reject-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Omar Reyes was rejected.");
-        await page.WaitForURLAsync($"**/postings/{posting.Id}/board");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/postings/{posting.Id}/board$"));
         await Assertions.Expect(screen.GetByRole(AriaRole.Link, new() { Name = "Omar Reyes", Exact = true })).ToHaveCountAsync(0);
         await Assertions.Expect(screen.GetByTitle("3 in this stage")).ToBeVisibleAsync();
         var statuses = page.GetByRole(AriaRole.Navigation, new() { Name = "Application status" });
@@ -114,7 +114,7 @@ public sealed class PipelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await BrowserFixture.ScreenshotAsync(page, "merge-desktop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Merge profiles" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Profiles merged: 1 application moved.");
-        await page.WaitForURLAsync($"**/candidates/{samFirst}");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/candidates/{samFirst}$"));
         var applications = page.GetByRole(AriaRole.Region, new() { Name = "Applications" });
         await Assertions.Expect(applications).ToContainTextAsync("Senior Backend Engineer (Pipeline)");
         await Assertions.Expect(applications).ToContainTextAsync("Staff Platform Engineer");
@@ -125,7 +125,7 @@ public sealed class PipelineTests(BrowserFixture fixture) : BrowserTest(fixture)
         await BrowserFixture.ScreenshotAsync(page, "merged-profile-desktop");
         // The merged-away profile's old link leads to the survivor.
         await page.GotoAsync($"/candidates/{samSecond}");
-        await page.WaitForURLAsync($"**/candidates/{samFirst}");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/candidates/{samFirst}$"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         var merged = await App.WithDbAsync(db => db.Candidates.AsNoTracking().SingleAsync(c => c.Id == samSecond));

@@ -27,7 +27,7 @@ public sealed partial class PostingToApplicationTests(BrowserFixture fixture) : 
         await recruiterPage.GetByLabel("Hiring manager").SelectOptionAsync(manager.Id.ToString());
         await BrowserFixture.ScreenshotAsync(recruiterPage, "posting-new");
         await recruiterPage.GetByRole(AriaRole.Button, new() { Name = "Create draft" }).ClickAsync();
-        await recruiterPage.WaitForURLAsync(DetailsUrl());
+        await Assertions.Expect(recruiterPage).ToHaveURLAsync(DetailsUrl());
         var postingId = Guid.Parse(DetailsUrl().Match(recruiterPage.Url).Groups[1].Value);
         await Assertions.Expect(recruiterPage.Locator(".page-header .badge")).ToHaveTextAsync("Draft");
         await recruiterPage.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();

@@ -9,7 +9,7 @@ namespace HiringPlatform.IntegrationTests.Account;
 
 public sealed class PasswordResetTests(IntegrationFixture fixture) : IntegrationTest(fixture)
 {
-    private const string NewPassword = "Brand-New-Passw0rd";
+    private const string NewPassword = "copper-tulip-window-88";
 
     [Fact]
     public async Task Should_email_a_reset_link_to_an_existing_account()
@@ -63,7 +63,7 @@ public sealed class PasswordResetTests(IntegrationFixture fixture) : Integration
         Assert.True(await App.CheckPasswordAsync(person.Id, NewPassword));
         Assert.False(await App.CheckPasswordAsync(person.Id, person.Password));
         Assert.Null((await App.FindAsync<AppUser>(person.Id))!.LockoutEnd);
-        var again = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(command with { Password = "Another-Passw0rd", ConfirmPassword = "Another-Passw0rd" }, null));
+        var again = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(command with { Password = "violet-anchor-piano-17", ConfirmPassword = "violet-anchor-piano-17" }, null));
         Assert.Equal(ResetPassword.InvalidLink, Assert.Single(again.Errors["Token"]));
         Assert.False(await App.SendAsync(new ResetPassword.CheckLink { UserId = link.UserId, Token = link.Token }, null));
     }
@@ -124,6 +124,12 @@ public sealed class PasswordResetTests(IntegrationFixture fixture) : Integration
     [InlineData("Password", "", "")]
     [InlineData("Password", "alllowercase", "alllowercase")]
     [InlineData("Password", "Sh0rt", "Sh0rt")]
+    // Long enough, and met the old composition rules, but among the most common passwords (NIST 800-63B blocklist).
+    [InlineData("Password", "Password1234", "Password1234")]
+    [InlineData("Password", "Qwerty123456", "Qwerty123456")]
+    [InlineData("Password", "Summer2026!!!", "Summer2026!!!")]
+    // Eleven characters.
+    [InlineData("Password", "Xk7#qpL2vR9", "Xk7#qpL2vR9")]
     [InlineData("ConfirmPassword", NewPassword, "Something-Else1")]
     public async Task Should_reject_a_password_that_breaks_the_rules(string field, string password, string confirm)
     {
@@ -138,6 +144,35 @@ public sealed class PasswordResetTests(IntegrationFixture fixture) : Integration
 
         Assert.Contains(field, ex.Errors.Keys);
         Assert.True(await App.SendAsync(new ResetPassword.CheckLink { UserId = link.UserId, Token = link.Token }, null));
+    }
+
+    [Fact]
+    public async Task Should_accept_a_long_passphrase_without_digits_capitals_or_symbols()
+    {
+        var person = await App.CreateUserAsync("Forgetful", Roles.Recruiter);
+        await App.SendAsync(new RequestPasswordReset.Command { Email = person.Email }, null);
+        var (_, link) = await App.LatestPasswordEmailAsync(person.Email);
+        const string passphrase = "orange kettle under the bridge";
+
+        await App.SendAsync(new ResetPassword.Command { UserId = person.Id, Token = link.Token, Password = passphrase, ConfirmPassword = passphrase }, null);
+
+        Assert.True(await App.CheckPasswordAsync(person.Id, passphrase));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_password_made_of_the_persons_own_name()
+    {
+        var person = await App.CreateUserAsync("Rosalind Featherstonehaugh", Roles.Recruiter);
+        await App.SendAsync(new RequestPasswordReset.Command { Email = person.Email }, null);
+        var (_, link) = await App.LatestPasswordEmailAsync(person.Email);
+        const string password = "RosalindFeatherstonehaugh";
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => App.SendAsync(new ResetPassword.Command
+        {
+            UserId = person.Id, Token = link.Token, Password = password, ConfirmPassword = password,
+        }, null));
+
+        Assert.Contains("too easy to guess", Assert.Single(ex.Errors["Password"]));
     }
 
     [Fact]

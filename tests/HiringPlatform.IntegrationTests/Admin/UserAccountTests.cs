@@ -99,6 +99,8 @@ public sealed class UserAccountTests(IntegrationFixture fixture) : IntegrationTe
         await App.WithUsersAsync(async users =>
         {
             var user = (await users.FindByIdAsync(person.Id.ToString()))!;
+            // Sign-in no longer locks accounts (ADR-0015); a lockout left from before still shows and can be lifted.
+            await users.SetLockoutEnabledAsync(user, true);
             return await users.SetLockoutEndDateAsync(user, App.Clock.GetUtcNow().AddMinutes(15));
         });
         Assert.True((await App.SendAsync(new GetUserAccount.Query { Id = person.Id }, admin)).IsLockedOut);

@@ -4,12 +4,15 @@ using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Account;
 using HiringPlatform.Application.Features.Admin;
 using HiringPlatform.Testing;
+using HiringPlatform.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static HiringPlatform.WebTests.Account.WebAccountHelpers;
 
 namespace HiringPlatform.WebTests.Account;
 
-public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
+public sealed class AccountFormTests(WebFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : WebTest(fixture)
 {
     private const string SignInForm = "form[action='/account/sign-in']";
 
@@ -19,22 +22,172 @@ public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
     private static async Task<string?> SignInErrorAsync(HttpResponseMessage response) =>
         (await response.ParseAsync()).QuerySelector(".alert-danger")?.TextContent.Trim();
 
+    private Task<bool> HasPasswordAsync(TestUser person, string password) => App.WithDbAsync(async _ =>
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.CheckPasswordAsync((await users.FindByIdAsync(person.Id.ToString()))!, password);
+    });
+
     [Fact]
-    public async Task Should_lock_the_account_after_five_failed_sign_ins_even_for_the_right_password()
+    public async Task Should_not_lock_the_account_so_nobody_can_lock_a_colleague_out()
     {
         var person = await App.CreateUserAsync("Guessed At", Roles.Recruiter);
+        var attacker = App.CreateClientAs(null);
+        for (var attempt = 1; attempt <= 8; attempt++)
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(attacker, person.Email, $"wrong-password-{attempt}")).StatusCode);
+
+        var owner = App.CreateClientAs(null);
+        var signedIn = await SignInAsync(owner, person.Email, person.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_throttle_guesses_at_one_account_with_a_429_that_says_when_to_retry()
+    {
+        var person = await App.CreateUserAsync("Guessed At", Roles.Recruiter);
+        var limits = App.Services.GetRequiredService<ThrottlingOptions>();
+        var attacker = App.CreateClientAs(null);
+        var (_, page) = await attacker.GetPageAsync("/account/sign-in");
+        var form = (IHtmlFormElement)page.QuerySelector(SignInForm)!;
+        for (var attempt = 1; attempt <= limits.PerAccountAndAddress; attempt++)
+            Assert.Equal(HttpStatusCode.OK, (await attacker.SubmitAsync(form, "/account/sign-in", Fields(("Email", person.Email), ("Password", $"guess-{attempt}")))).StatusCode);
+
+        // The same address in other letter cases and with spaces is the same account.
+        var throttled = await attacker.SubmitAsync(form, "/account/sign-in", Fields(("Email", " " + person.Email.ToUpperInvariant()), ("Password", person.Password)));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After: " + throttled.Headers.RetryAfter);
+        Assert.Contains("Try again in", (await throttled.ParseAsync()).QuerySelector("main")!.TextContent);
+        // Someone else, elsewhere, is not affected; the owner at their own machine signs in.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(App.CreateClientAs(null), person.Email, person.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_throttle_one_address_guessing_across_many_accounts()
+    {
+        var limits = App.Services.GetRequiredService<ThrottlingOptions>();
         var client = App.CreateClientAs(null);
-        for (var attempt = 1; attempt <= 5; attempt++)
+        var (_, page) = await client.GetPageAsync("/account/sign-in");
+        var form = (IHtmlFormElement)page.QuerySelector(SignInForm)!;
+        for (var n = 1; n <= limits.PerAddress; n++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(form, "/account/sign-in", Fields(("Email", $"sprayed.{n}@example.com"), ("Password", "Summer2026!!!")))).StatusCode);
+
+        var throttled = await client.SubmitAsync(form, "/account/sign-in", Fields(("Email", "one.more@example.com"), ("Password", "Summer2026!!!")));
+        var forgot = await client.SubmitFormAsync("/account/forgot-password", "form", Fields(("Email", "one.more@example.com")));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, forgot.StatusCode);
+        Assert.NotNull(forgot.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Should_throttle_forgot_password_per_account()
+    {
+        var person = await App.CreateUserAsync("Forgetful", Roles.Recruiter);
+        var limits = App.Services.GetRequiredService<ThrottlingOptions>();
+        var client = App.CreateClientAs(null);
+        for (var n = 1; n <= limits.PerAccountAndAddress; n++)
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync("/account/forgot-password", "form", Fields(("Email", person.Email)))).StatusCode);
+
+        var throttled = await client.SubmitFormAsync("/account/forgot-password", "form", Fields(("Email", person.Email)));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Equal(limits.PerAccountAndAddress, await App.WithDbAsync(db => db.OutboxEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Should_count_wrong_current_passwords_on_change_password()
+    {
+        var person = await App.CreateUserAsync("Hijacked Session", Roles.Recruiter);
+        var limits = App.Services.GetRequiredService<ThrottlingOptions>();
+        var client = App.CreateClientAs(null);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, person.Email, person.Password)).StatusCode);
+        const string next = "orange kettle under the bridge";
+        for (var n = 1; n <= limits.PerAccountAndAddress; n++)
         {
-            var wrong = await SignInAsync(client, person.Email, $"wrong-password-{attempt}");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            var wrong = await client.SubmitFormAsync("/account/password", "form[action='/account/password']",
+                Fields(("CurrentPassword", $"guess-{n}"), ("NewPassword", next), ("ConfirmPassword", next)));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         }
 
-        var sixth = await SignInAsync(client, person.Email, person.Password);
+        var throttled = await client.SubmitFormAsync("/account/password", "form[action='/account/password']",
+            Fields(("CurrentPassword", person.Password), ("NewPassword", next), ("ConfirmPassword", next)));
 
-        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Contains("Too many failed attempts: this account is locked for 15 minutes", await SignInErrorAsync(sixth));
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(await HasPasswordAsync(person, person.Password));
+    }
+
+    [Fact]
+    public async Task Should_give_locked_unknown_and_deactivated_accounts_the_same_answer()
+    {
+        var admin = await App.CreateUserAsync("Access Admin", Roles.Admin);
+        var locked = await App.CreateUserAsync("Locked Earlier", Roles.Recruiter);
+        var leaver = await App.CreateUserAsync("Leaver", Roles.Interviewer);
+        await App.SendAsync(new DeactivateUser.Command { Id = leaver.Id }, admin);
+        // A lockout left from before (Identity's lockout is off now) must not reveal the account either.
+        await App.WithDbAsync(db => db.Users.Where(u => u.Id == locked.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnabled, true).SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddHours(1))));
+        var client = App.CreateClientAs(null);
+
+        var answers = new List<string?>();
+        foreach (var email in new[] { locked.Email, leaver.Email, "nobody.at.all@test.hiringplatform.dev" })
+            answers.Add(await SignInErrorAsync(await SignInAsync(client, email, "not-the-password")));
+
+        Assert.All(answers, a => Assert.Equal("That email and password do not match an account.", a));
+    }
+
+    [Fact]
+    public async Task Should_take_about_as_long_for_an_unknown_address_as_for_a_known_one()
+    {
+        var person = await App.CreateUserAsync("Timed Person", Roles.Recruiter);
+        var (_, page) = await App.CreateClientAs(null).GetPageAsync("/account/sign-in");
+
+        async Task<double> MedianAsync(string email)
+        {
+            var times = new List<double>();
+            for (var n = 0; n < 7; n++)
+            {
+                // A client (and address) per try keeps the throttle out of the measurement.
+                var client = App.CreateClientAs(null);
+                var (_, fresh) = await client.GetPageAsync("/account/sign-in");
+                var form = (IHtmlFormElement)fresh.QuerySelector(SignInForm)!;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                await client.SubmitAsync(form, "/account/sign-in", Fields(("Email", email), ("Password", "not-the-password")));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            return times[times.Count / 2];
+        }
+
+        await MedianAsync("warm.up@example.com");
+        var known = await MedianAsync(person.Email);
+        var unknown = await MedianAsync("nobody.at.all@test.hiringplatform.dev");
+
+        output.WriteLine($"sign-in with a wrong password, median of 7: unknown address {unknown:F1} ms, known account {known:F1} ms");
+        // Before the dummy hash an unknown address answered in a few milliseconds against ~100 ms for a known one.
+        Assert.True(unknown > known * 0.5, $"unknown {unknown:F1} ms, known {known:F1} ms");
+
+        // For the record (docs/security.md): what the per-request stamp check adds to a cookie-authenticated page.
+        var cookieClient = App.CreateClientAs(null);
+        await SignInAsync(cookieClient, person.Email, person.Password);
+        var headerClient = App.CreateClientAs(person);
+        async Task<double> PageMedianAsync(HttpClient client)
+        {
+            var times = new List<double>();
+            for (var n = 0; n < 31; n++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                (await client.GetAsync("/account/profile")).EnsureSuccessStatusCode();
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            return times[times.Count / 2];
+        }
+        await PageMedianAsync(cookieClient);
+        output.WriteLine($"GET /account/profile, median of 31: cookie (stamp checked) {await PageMedianAsync(cookieClient):F2} ms, test header (no cookie) {await PageMedianAsync(headerClient):F2} ms");
     }
 
     [Fact]
@@ -92,14 +245,14 @@ public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
 
         var weak = await client.SubmitFormAsync(link, "form[action='/account/reset-password']", Fields(("Password", "short"), ("ConfirmPassword", "short")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, weak.StatusCode);
-        Assert.Contains("at least 10 characters", (await weak.ParseAsync()).FieldError("Password"));
+        Assert.Contains("at least 12 characters", (await weak.ParseAsync()).FieldError("Password"));
 
-        var reset = await client.SubmitFormAsync(link, "form[action='/account/reset-password']", Fields(("Password", "Reset-Passw0rd!"), ("ConfirmPassword", "Reset-Passw0rd!")));
+        var reset = await client.SubmitFormAsync(link, "form[action='/account/reset-password']", Fields(("Password", "copper-tulip-window-88"), ("ConfirmPassword", "copper-tulip-window-88")));
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         var (_, signInPage) = await client.GetPageAsync(reset.Headers.Location!.ToString());
         Assert.Equal(person.Email, ((IHtmlInputElement)signInPage.QuerySelector("#Email")!).Value);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, person.Email, "Reset-Passw0rd!")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, person.Email, "copper-tulip-window-88")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         // The link worked once.
@@ -186,12 +339,20 @@ public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
         await client.SubmitFormAsync("/", "form[action='/account/sign-out']");
         var password = await SignInAsync(client, person.Email, person.Password);
         Assert.StartsWith("/account/two-factor", password.Headers.Location!.ToString());
-        var signedIn = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key))));
+        // The code that turned it on was used already: the next one (30 s later) signs in, once.
+        var replayed = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key))));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("used already", (await replayed.ParseAsync()).FieldError("Code"));
+        var signedIn = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key, 30))));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-
         await client.SubmitFormAsync("/", "form[action='/account/sign-out']");
-        var again = await SignInAsync(client, person.Email, person.Password);
+        var secondPassword = await SignInAsync(client, person.Email, person.Password);
+        var sameCodeAgain = await client.SubmitFormAsync(secondPassword.Headers.Location!.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key, 30))));
+        Assert.Equal(HttpStatusCode.OK, sameCodeAgain.StatusCode);
+
+        // Still between the password and the second step: a recovery code finishes the sign-in.
+        var again = secondPassword;
         var recovery = await client.SubmitFormAsync("/account/recovery-code", "form[action='/account/recovery-code']", Fields(("Code", codes[0])));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, recovery.StatusCode);
@@ -213,7 +374,7 @@ public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
         {
             var client = App.CreateClientAs(null);
             var password = await SignInAsync(client, person.Email, person.Password);
-            await client.SubmitFormAsync(password.Headers.Location!.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key))));
+            await client.SubmitFormAsync(password.Headers.Location!.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key, 30))));
 
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         }
@@ -221,5 +382,42 @@ public sealed class AccountFormTests(WebFixture fixture) : WebTest(fixture)
         {
             await App.SendAsync(settings with { RequireTwoFactor = false }, admin);
         }
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_copied_cookie_after_sign_out()
+    {
+        var person = await App.CreateUserAsync("Careful Person", Roles.Recruiter);
+        var client = App.CreateClientAs(null);
+        var signedIn = await SignInAsync(client, person.Email, person.Password);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("hp.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var thief = App.CreateClientAs(null);
+        thief.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/")).StatusCode);
+
+        await client.SubmitFormAsync("/", "form[action='/account/sign-out']");
+        var replayed = await thief.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/account/sign-in", replayed.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Should_end_a_session_twelve_hours_after_sign_in_however_busy()
+    {
+        var person = await App.CreateUserAsync("Busy Person", Roles.Recruiter);
+        var client = App.CreateClientAs(null);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, person.Email, person.Password)).StatusCode);
+
+        // Sliding expiry renews a busy session; the absolute limit still ends it.
+        App.Clock.Advance(TimeSpan.FromHours(6));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        App.Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        App.Clock.Advance(TimeSpan.FromHours(1.5));
+        var expired = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.StartsWith("/account/sign-in", expired.Headers.Location!.PathAndQuery);
     }
 }

@@ -22,7 +22,7 @@ public static partial class WebAccountHelpers
     public static Dictionary<string, string> Fields(params (string Name, string Value)[] fields) => fields.ToDictionary(f => f.Name, f => f.Value);
 
     // RFC 6238 code, as an authenticator app computes it from the shared key.
-    public static string TotpCode(string base32Key)
+    public static string TotpCode(string base32Key, int offsetSeconds = 0)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bytes = new List<byte>();
@@ -35,7 +35,7 @@ public static partial class WebAccountHelpers
             bytes.Add((byte)(buffer >> (bits - 8)));
             bits -= 8;
         }
-        var counter = BitConverter.GetBytes(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+        var counter = BitConverter.GetBytes((DateTimeOffset.UtcNow.ToUnixTimeSeconds() + offsetSeconds) / 30);
         if (BitConverter.IsLittleEndian) Array.Reverse(counter);
         var hash = HMACSHA1.HashData(bytes.ToArray(), counter);
         var offset = hash[^1] & 0x0f;

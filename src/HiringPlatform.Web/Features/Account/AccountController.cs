@@ -27,26 +27,40 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [AllowAnonymous]
     [HttpPost("sign-in")]
     [ComposedForm]
+    [Throttled(ThrottledAccount.FormEmail)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid) return View(form);
+        // Unknown, deactivated, locked and known accounts all cost one password hash and get the same answer
+        // (ADR-0015); guessing is slowed by the throttle, not by locking the account.
         var user = await users.FindByEmailAsync(form.Email);
-        // Only someone who knows the password learns that the account was deactivated; anyone else gets the usual answer.
-        if (user is { IsActive: false })
+        if (user is null || user.IsActive is false || await users.IsLockedOutAsync(user))
         {
-            ModelState.AddModelError(string.Empty, await users.CheckPasswordAsync(user, form.Password)
+            var matches = user is null ? VerifyAgainstDummy(form.Password) : await users.CheckPasswordAsync(user, form.Password);
+            // Only someone who knows the password learns that the account was deactivated.
+            ModelState.AddModelError(string.Empty, matches && user is { IsActive: false }
                 ? "This account has been deactivated. Ask an admin if you need access again."
                 : NoMatch);
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(user?.UserName ?? form.Email, form.Password, form.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor) CredentialThrottling.IssueDeviceCookie(HttpContext, form.Email);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. You can reset your password meanwhile."
-            : NoMatch);
+        ModelState.AddModelError(string.Empty, NoMatch);
         return View(form);
     }
+
+    // The same PBKDF2 work as a real check, so an unknown address answers no faster than a known one.
+    private bool VerifyAgainstDummy(string password)
+    {
+        var dummy = new AppUser();
+        _dummyHash ??= users.PasswordHasher.HashPassword(dummy, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+        return false;
+    }
+
+    private static string? _dummyHash;
 
     [AllowAnonymous]
     [HttpGet("two-factor")]
@@ -55,13 +69,14 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [AllowAnonymous]
     [HttpPost("two-factor")]
     [ComposedForm]
+    [Throttled(ThrottledAccount.TwoFactorUser)]
     public async Task<IActionResult> TwoFactor(TwoFactorForm form)
     {
         if (!ModelState.IsValid) return View(form);
         var code = form.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, form.RememberDevice);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
-        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? "Too many failed attempts: the account is locked for 15 minutes." : "That code is not valid. Codes change every 30 seconds.");
+        ModelState.AddModelError(nameof(form.Code), "That code is not valid, or was used already. Codes change every 30 seconds.");
         return View(form);
     }
 
@@ -73,6 +88,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [AllowAnonymous]
     [HttpPost("recovery-code")]
     [ComposedForm]
+    [Throttled(ThrottledAccount.TwoFactorUser)]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -83,13 +99,16 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         }
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(SignIn));
-        ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? "Too many failed attempts: the account is locked for 15 minutes." : "That recovery code is not valid, or was used already.");
+        ModelState.AddModelError(nameof(form.Code), "That recovery code is not valid, or was used already.");
         return View(form);
     }
 
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutPost()
     {
+        // A new security stamp ends this session on the server too: a copy of the cookie made before now is
+        // refused on its next request (SessionCookies checks the stamp on every request).
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(SignIn));
     }
@@ -106,6 +125,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
 
     [AllowAnonymous]
     [HttpPost("forgot-password")]
+    [Throttled(ThrottledAccount.FormEmail)]
     public async Task<IActionResult> ForgotPassword(RequestPasswordReset.Command command, CancellationToken ct)
     {
         await sender.Send(command, ct);
@@ -136,6 +156,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
 
     [AllowAnonymous]
     [HttpPost("reset-password")]
+    [Throttled(ThrottledAccount.FormUserId)]
     public async Task<IActionResult> ResetPassword(UseCases.ResetPassword.Command command, CancellationToken ct)
     {
         await sender.Send(command, ct);
@@ -164,6 +185,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     public IActionResult ChangePassword() => View(new UseCases.ChangePassword.Command());
 
     [HttpPost("password")]
+    [Throttled(ThrottledAccount.SignedInUser)]
     public async Task<IActionResult> ChangePassword(UseCases.ChangePassword.Command command, CancellationToken ct)
     {
         await sender.Send(command, ct);
@@ -186,10 +208,13 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
             return RedirectToAction(nameof(Profile));
         }
         await sender.Send(new PrepareAuthenticator.Command(), ct);
+        // A new authenticator key renews the security stamp: keep this browser's cookie current.
+        await RefreshSignInAsync();
         return View(new EnableTwoFactor.Command());
     }
 
     [HttpPost("two-factor/setup")]
+    [Throttled(ThrottledAccount.SignedInUser)]
     public async Task<IActionResult> TwoFactorSetup(EnableTwoFactor.Command command, CancellationToken ct)
     {
         var codes = await sender.Send(command, ct);
@@ -202,6 +227,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     public async Task<IActionResult> RestartTwoFactorSetup(CancellationToken ct)
     {
         await sender.Send(new PrepareAuthenticator.Command { Restart = true }, ct);
+        await RefreshSignInAsync();
         TempData["Flash"] = "A new key has been made. Add it to your app, then enter the code it shows.";
         return RedirectToAction(nameof(TwoFactorSetup));
     }
@@ -216,19 +242,22 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
 
     [HttpPost("two-factor/recovery-codes")]
     [ComposedForm]
-    public async Task<IActionResult> RegenerateRecoveryCodes(CancellationToken ct)
+    [Throttled(ThrottledAccount.SignedInUser)]
+    public async Task<IActionResult> RegenerateRecoveryCodes(UseCases.RegenerateRecoveryCodes.Command command, CancellationToken ct)
     {
-        var (ok, codes) = await this.TrySendFor(sender, new UseCases.RegenerateRecoveryCodes.Command(), ct);
+        var (ok, codes) = await this.TrySendFor(sender, command, ct);
         if (!ok) return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
+        await RefreshSignInAsync();
         TempData[RecoveryCodesKey] = string.Join('\n', codes!);
         return RedirectToAction(nameof(RecoveryCodes));
     }
 
     [HttpPost("two-factor/disable")]
     [ComposedForm]
-    public async Task<IActionResult> DisableTwoFactor(CancellationToken ct)
+    [Throttled(ThrottledAccount.SignedInUser)]
+    public async Task<IActionResult> DisableTwoFactor(UseCases.DisableTwoFactor.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, new UseCases.DisableTwoFactor.Command(), ct))
+        if (!await this.TrySend(sender, command, ct))
             return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
         await RefreshSignInAsync();
         TempData["Flash"] = "Two-step verification is off.";

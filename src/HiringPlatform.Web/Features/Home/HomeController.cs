@@ -1,3 +1,4 @@
+using HiringPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,5 +20,14 @@ public sealed class HomeController : Controller
     [HttpGet("/status/{code:int}")]
     [HttpPost("/status/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult StatusPage(int code) => View("~/Features/Shared/Status.cshtml", code is >= 400 and < 600 ? code : 404);
+    public IActionResult StatusPage(int code)
+    {
+        // A throttled credential request: say when to come back, in the header and on the page.
+        if (HttpContext.Items[CredentialThrottling.RetryAfterKey] is int seconds)
+        {
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ViewData["RetryAfter"] = seconds;
+        }
+        return View("~/Features/Shared/Status.cshtml", code is >= 400 and < 600 ? code : 404);
+    }
 }

@@ -9,7 +9,7 @@ public sealed record DemoUser(string Email, string DisplayName, string TimeZoneI
 // Development-only sign-ins, listed in the README and printed by `./build.sh run`.
 public static class DemoUsers
 {
-    public const string Password = "Demo-Passw0rd!";
+    public const string Password = "Demo-Kettle-Harbour-26";
 
     public static readonly DemoUser Admin = new("admin@demo.hiringplatform.dev", "Alex Morgan", "Europe/London", Roles.Admin);
     public static readonly DemoUser Recruiter = new("recruiter@demo.hiringplatform.dev", "Riley Chen", "America/New_York", Roles.Recruiter);
