@@ -88,7 +88,15 @@ public static class CredentialThrottling
             var throttled = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>();
             if (throttled is not null && HttpMethods.IsPost(context.Request.Method))
             {
-                context.Items[AccountKey] = await AccountAsync(context, throttled.Account) ?? "account:none";
+                var account = await AccountAsync(context, throttled.Account);
+                // Nobody signed in (or between password and code): no credential is checked here, and the request is
+                // sent to sign in; counting it would only let anonymous posts fill a bucket shared by everyone.
+                if (account is null && throttled.Account is ThrottledAccount.SignedInUser or ThrottledAccount.TwoFactorUser)
+                {
+                    await next(context);
+                    return;
+                }
+                context.Items[AccountKey] = account ?? "account:none";
                 if (throttled.Account == ThrottledAccount.FormEmail && DeviceOf(context) is { } device) context.Items[DeviceKey] = device;
             }
             await next(context);

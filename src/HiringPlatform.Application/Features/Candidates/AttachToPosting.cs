@@ -20,6 +20,13 @@ public static class AttachToPosting
         public Guid? PostingId { get; init; }
     }
 
+    // Access before validation: a refused user learns nothing about the candidate's postings (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user)

@@ -18,7 +18,7 @@ public static class DeleteCandidateNote
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            var note = await NoteRules.LoadOwnAsync(db, command.NoteId, user.RequireId(), ct);
+            var note = await NoteRules.LoadOwnAsync(db, user, command.NoteId, ct);
             db.CandidateNotes.Remove(note);
             await db.SaveChangesAsync(ct);
             return note.CandidateId;

@@ -25,7 +25,7 @@ public static class EditCandidateNote
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            var note = await NoteRules.LoadOwnAsync(db, command.NoteId, user.RequireId(), ct);
+            var note = await NoteRules.LoadOwnAsync(db, user, command.NoteId, ct);
             note.Body = command.Body!.Trim();
             await db.SaveChangesAsync(ct);
             return note.CandidateId;

@@ -205,6 +205,8 @@ public static class GetCandidateProfile
                 from p in db.InterviewParticipants.AsNoTracking()
                 where p.InterviewerId == userId
                 join i in db.Interviews on p.InterviewId equals i.Id
+                // A cancelled interview gives no access to the candidate (as for their files).
+                where i.Status != Domain.Interviews.InterviewStatus.Cancelled
                 join a in db.Applications on i.ApplicationId equals a.Id
                 where a.CandidateId == candidate.Id
                 join s in db.InterviewStages on i.StageId equals s.Id

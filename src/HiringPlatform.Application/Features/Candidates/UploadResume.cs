@@ -21,6 +21,13 @@ public static class UploadResume
         public byte[]? ResumeContent { get; init; }
     }
 
+    // Access before validation: a refused user learns nothing from the file checks (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.EnsureCanSeeCandidateAsync(db, user, command.CandidateId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()

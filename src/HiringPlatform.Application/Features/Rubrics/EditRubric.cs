@@ -68,6 +68,13 @@ public static class EditRubric
         }
     }
 
+    // Access before validation: someone off the team gets 404, not the rubric's field errors (ADR-0009).
+    public sealed class Authorizer(AppDbContext db, ICurrentUser user) : IResourceAuthorizer<Command>
+    {
+        public async ValueTask AuthorizeAsync(Command command, CancellationToken ct) =>
+            await PostingAccess.RequireCapabilitiesAsync(db, user, command.PostingId, ct);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db, ICurrentUser user)

@@ -91,6 +91,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [Throttled(ThrottledAccount.TwoFactorUser)]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeForm form)
     {
+        // Without a password step in progress there is nothing to finish: back to sign-in, whatever was posted.
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(SignIn));
         if (!ModelState.IsValid) return View(form);
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
