@@ -104,7 +104,9 @@ public static class FormReader
                         case "submit" or "button" or "reset" or "image":
                             continue;
                         case "hidden":
-                            fields.Add(new(name, input.Value, false));
+                            // A form's idempotency key names one submission: each request gets its own (BENCHKEY), as
+                            // each person filling the form would, or every post after the first would be a replay.
+                            fields.Add(new(name, name == "IdempotencyKey" ? "BENCHKEY" : input.Value, false));
                             break;
                         case "checkbox":
                             fields.Add(new(name, input.GetAttribute("value") ?? "on", false));

@@ -24,10 +24,12 @@ local function compile(template)
   if template == nil then return nil end
   local parts, pos = {}, 1
   while true do
-    local s1, e1 = string.find(template, "BENCHUNIQUE", pos, true)
-    local s2, e2 = string.find(template, "BENCHID", pos, true)
+    -- The first of the placeholders that comes next.
     local s, e, name
-    if s1 and (not s2 or s1 < s2) then s, e, name = s1, e1, "u" elseif s2 then s, e, name = s2, e2, "i" end
+    for token, short in pairs({ BENCHUNIQUE = "u", BENCHID = "i", BENCHKEY = "k" }) do
+      local s1, e1 = string.find(template, token, pos, true)
+      if s1 and (not s or s1 < s) then s, e, name = s1, e1, short end
+    end
     if not s then
       table.insert(parts, string.sub(template, pos))
       return parts
@@ -38,12 +40,14 @@ local function compile(template)
   end
 end
 
-local function render(parts, unique, id)
+local function render(parts, unique, id, key)
   if parts == nil then return nil end
   local out = {}
   for _, p in ipairs(parts) do
     if type(p) == "table" then
-      if p[1] == "u" then table.insert(out, unique) else table.insert(out, id) end
+      if p[1] == "u" then table.insert(out, unique)
+      elseif p[1] == "k" then table.insert(out, key)
+      else table.insert(out, id) end
     else
       table.insert(out, p)
     end
@@ -53,6 +57,8 @@ end
 
 function init(args)
   cfg = dofile(os.getenv("BENCH_WRK_CONFIG"))
+  math.randomseed(os.time())
+  runkey = string.format("%08x", math.random(0, 2147483647))
   parts_path = compile(cfg.path)
   parts_body = compile(cfg.body)
   counter = 0
@@ -80,7 +86,9 @@ function request()
     local i = (counter - 1) * stride + thread_id
     id = ids[i] or ids[#ids]
   end
-  return wrk.format(nil, render(parts_path, unique, id), nil, render(parts_body, unique, id))
+  -- A GUID of its own per request (the form's idempotency key): this run, this thread, this request.
+  local key = string.format("%s-%04x-4000-8000-%012x", runkey, thread_id % 65536, counter)
+  return wrk.format(nil, render(parts_path, unique, id, key), nil, render(parts_body, unique, id, key))
 end
 
 function response(status, headers, body)

@@ -141,7 +141,16 @@ public static class CredentialThrottling
             case ThrottledAccount.FormEmail or ThrottledAccount.FormUserId:
                 if (!context.Request.HasFormContentType) return null;
                 // Read once here; MVC's binding and antiforgery reuse the buffered form.
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await context.Request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (InvalidDataException)
+                {
+                    // A malformed body (invalid characters, too many values): MVC refuses it with a 400 of its own.
+                    return null;
+                }
                 return kind == ThrottledAccount.FormEmail
                     ? form["Email"].ToString() is { Length: > 0 } email ? "email:" + Normalize(email) : null
                     : Guid.TryParse(form["UserId"].ToString(), out var id) ? "user:" + id : null;

@@ -18,6 +18,9 @@ public sealed class CandidateScopeTests(IntegrationFixture fixture) : PipelineTe
     private TestUser _otherRecruiter = null!;
     private TestUser _otherManager = null!;
     private TestUser _admin = null!;
+    // Writes the draft scorecards. Not a hiring manager: a hiring manager on the panel with a draft of their own sees no
+    // colleague's feedback until they submit (independent feedback, ADR-0009), which is not what this test is about.
+    private TestUser _drafter = null!;
     private PostingInfo _other = null!;
     private Guid _candidate;
     private Guid _ours;
@@ -29,6 +32,7 @@ public sealed class CandidateScopeTests(IntegrationFixture fixture) : PipelineTe
         _otherRecruiter = await App.CreateUserAsync("Bea Recruiter", Roles.Recruiter);
         _otherManager = await App.CreateUserAsync("Bo Manager", Roles.HiringManager);
         _admin = await App.CreateUserAsync("Ada Admin", Roles.Admin);
+        _drafter = await App.CreateUserAsync("Dee Drafter", Roles.Interviewer);
         _other = await App.CreatePostingAsync(_otherRecruiter, _otherManager, [Interviewer], title: "Secret Other Role");
         _candidate = await App.CreateCandidateAsync("Sam Shared", "sam.shared@example.com", c => c.Phone = "+1 555 0199");
         _theirs = await App.CreateApplicationAsync(_other, _candidate, "Coding exercise");
@@ -62,7 +66,7 @@ public sealed class CandidateScopeTests(IntegrationFixture fixture) : PipelineTe
     // offer and a timeline entry, each carrying the tag.
     private async Task RecordsAsync(Guid applicationId, TestUser recruiter, TestUser manager, string tag)
     {
-        var interviewId = await App.CreateInterviewAsync(applicationId, [Interviewer, Manager], App.Clock.GetUtcNow().AddDays(-1));
+        var interviewId = await App.CreateInterviewAsync(applicationId, [Interviewer, _drafter], App.Clock.GetUtcNow().AddDays(-1));
         await App.WithDbAsync(async db =>
         {
             var postingId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.PostingId).SingleAsync();
@@ -72,7 +76,7 @@ public sealed class CandidateScopeTests(IntegrationFixture fixture) : PipelineTe
             submitted.SaveDraft([new ScorecardRatingInput(competency, version, "System design", 2, $"{tag}-evidence")], [],
                 Recommendation.StrongNo, null, $"{tag}-private-note");
             submitted.Submit(App.Clock.GetUtcNow());
-            var draft = new Scorecard(interviewId, applicationId, Manager.Id);
+            var draft = new Scorecard(interviewId, applicationId, _drafter.Id);
             draft.SaveDraft([new ScorecardRatingInput(competency, version, "System design", 4, $"{tag}-draft-evidence")], [], Recommendation.Yes, null, null);
             db.Scorecards.AddRange(submitted, draft);
             db.CandidateNotes.Add(new CandidateNote(_candidate, applicationId, recruiter.Id, $"{tag}-linked-note"));

@@ -47,7 +47,7 @@ public sealed class AdminFormTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("Enter the person's name.", page.FieldError("DisplayName"));
         Assert.Equal("Enter a valid email address.", page.FieldError("Email"));
         Assert.NotNull(page.FieldError("TimeZoneId"));
-        Assert.Contains("at least 10 characters", page.FieldError("Password"));
+        Assert.Contains("at least 12 characters", page.FieldError("Password"));
         Assert.Equal("grace-at-example", Value(page, "Email"));
         Assert.Equal("Atlantis/Capital", Value(page, "TimeZoneId"));
         Assert.True(((IHtmlInputElement)page.QuerySelector("#role-Recruiter")!).IsChecked);

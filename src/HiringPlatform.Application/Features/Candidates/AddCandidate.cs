@@ -66,10 +66,11 @@ public static class AddCandidate
                 .WithMessage("A candidate with this email already exists: search for them and add them to the posting from their profile.");
             RuleFor(c => c.Source).Must(s => s != CandidateSource.CareersSite)
                 .WithMessage("Candidates from the careers site apply there; choose sourced, referral or agency.");
-            RuleFor(c => c.PostingId).NotEmpty().WithMessage("Choose the posting to add them to.")
+            // Stop at the first failure; a .When() here would also switch off NotEmpty and let a missing posting through.
+            RuleFor(c => c.PostingId).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose the posting to add them to.")
                 .MustAsync(async (id, ct) => await PostingAccess.CanSeePostingAsync(db, user, id!.Value, ct) &&
                                              await db.JobPostings.AnyAsync(p => p.Id == id && p.Status != PostingStatus.Closed, ct))
-                .When(c => c.PostingId is not null).WithMessage("Choose one of your postings that is not closed.");
+                .WithMessage("Choose one of your postings that is not closed.");
             RuleFor(c => c.Tags).Must(t => SplitTags(t).All(x => x.Length <= Candidate.MaxTagLength) && SplitTags(t).Count <= Candidate.MaxTags)
                 .WithMessage($"Use at most {Candidate.MaxTags} tags of at most {Candidate.MaxTagLength} characters, separated by commas.");
             RuleFor(c => c.Note).MaximumLength(8000);

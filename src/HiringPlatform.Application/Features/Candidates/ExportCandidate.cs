@@ -96,7 +96,7 @@ public static class ExportCandidate
                 // The team sees submitted scorecards only; the private note is for the posting's hiring manager.
                 scorecards = scorecards.Where(s => s.Status == ScorecardStatus.Submitted).ToList();
                 foreach (var postingId in postingIds)
-                    if (await FeedbackVisibility.SeesPrivateNotesAsync(db, user, postingId, ct)) privateNotesOf.Add(postingId);
+                    if (await PostingAccess.CanSeePrivateNotesAsync(db, user, postingId, ct)) privateNotesOf.Add(postingId);
             }
             var postingOf = applications.ToDictionary(a => a.Id, a => a.PostingId);
             bool ShowsPrivateNote(Scorecard s) => scope.IsFull || s.InterviewerId == scope.UserId || privateNotesOf.Contains(postingOf[s.ApplicationId]);

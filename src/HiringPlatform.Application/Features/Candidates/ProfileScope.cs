@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class ProfileScope
     public bool IsFull => PostingIds is null;
 
     public static async Task<ProfileScope> ForAsync(AppDbContext db, ICurrentUser user, CancellationToken ct) =>
-        new(await CandidateAccess.VisiblePostingIdsAsync(db, user, ct), user.RequireId());
+        new(await PostingAccess.VisiblePostingIdsAsync(db, user, ct), user.RequireId());
 
     public bool Sees(Guid postingId) => PostingIds is null || PostingIds.Contains(postingId);
 

@@ -39,10 +39,11 @@ public static class SaveOffer
                 .LessThan(10_000_000_000m).WithMessage("That salary is too large.");
             RuleFor(c => c.Currency).NotEmpty().WithMessage("Enter the currency.")
                 .Matches("^[A-Za-z]{3}$").WithMessage("Use a three-letter currency code, such as USD or EUR.");
-            RuleFor(c => c.StartDate).NotNull().WithMessage("Enter the start date.")
-                .Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).When(c => c.StartDate is not null)
+            // Stop at the first failure; a .When() here would also have switched off NotNull.
+            RuleFor(c => c.StartDate).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the start date.")
+                .Must(d => d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
                 .WithMessage("The start date cannot be in the past.")
-                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(5)).When(c => c.StartDate is not null)
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(5))
                 .WithMessage("The start date must be within the next five years.");
             RuleFor(c => c.Notes).MaximumLength(4000);
         }
