@@ -28,9 +28,9 @@ public static class BulkMoveApplications
     {
         public Validator()
         {
-            RuleFor(c => c.Selected).NotEmpty().WithMessage("Select at least one candidate.")
+            RuleFor(c => c.Selected).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Select at least one candidate.")
                 .Must(s => s.Length <= Pipeline.MaxBulk).WithMessage($"Select at most {Pipeline.MaxBulk} candidates at once.")
-                .Must(s => s.All(v => Pipeline.TryParseSelection(v, out _, out _))).WithMessage("The selection could not be read; reload the board.");
+                .Must(s => s.All(v => v is not null && Pipeline.TryParseSelection(v, out _, out _))).WithMessage("The selection could not be read; reload the board.");
             RuleFor(c => c.ToStageId).NotEmpty().WithMessage("Choose the stage to move them to.");
         }
     }

@@ -30,9 +30,9 @@ public static class BulkRejectApplications
     {
         public Validator(AppDbContext db)
         {
-            RuleFor(c => c.Selected).NotEmpty().WithMessage("Select at least one candidate.")
+            RuleFor(c => c.Selected).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Select at least one candidate.")
                 .Must(s => s.Length <= Pipeline.MaxBulk).WithMessage($"Select at most {Pipeline.MaxBulk} candidates at once.")
-                .Must(s => s.All(v => Pipeline.TryParseSelection(v, out _, out _))).WithMessage("The selection could not be read; reload the board.");
+                .Must(s => s.All(v => v is not null && Pipeline.TryParseSelection(v, out _, out _))).WithMessage("The selection could not be read; reload the board.");
             Rejection.AddRules(this, db, (c, _) => Task.FromResult<Guid?>(c.PostingId));
         }
     }
