@@ -78,6 +78,27 @@ public sealed partial class BrowserFixture : AppFixture
         return page;
     }
 
+    // Fills the careers application form as a candidate would (labels, not ids), up to and including consent.
+    public static async Task FillApplicationAsync(IPage page, Applicant a)
+    {
+        await page.GetByLabel("Full name").FillAsync(a.FullName);
+        await page.GetByLabel("Email").FillAsync(a.Email);
+        await page.GetByLabel("Where are you based?").FillAsync(a.Location);
+        await page.GetByLabel("Time zone").SelectOptionAsync(a.TimeZone);
+        await page.GetByLabel("GitHub profile").FillAsync(a.GitHub);
+        await page.GetByLabel("Your résumé or CV").SetInputFilesAsync(new FilePayload
+        {
+            Name = a.ResumeName,
+            MimeType = "application/pdf",
+            Buffer = TestResumes.Pdf([a.FullName, .. a.ResumeLines]),
+        });
+        await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Amount per year").FillAsync(a.Salary);
+        await page.GetByLabel("Currency").FillAsync(a.Currency);
+        await page.GetByLabel("What is your notice period, or the earliest date you could start?").FillAsync(a.Notice);
+        await page.Locator("#Consent").CheckAsync();
+    }
+
     // Screenshots land in tests/HiringPlatform.BrowserTests/screenshots (ignored by git) for a person to look at.
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -95,3 +116,6 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserFixture fixture) : TestBase<BrowserFixture>(fixture);
+
+public sealed record Applicant(string FullName, string Email, string Location, string TimeZone, string GitHub, string ResumeName,
+    string[] ResumeLines, string Salary, string Currency, string Notice);

@@ -55,23 +55,9 @@ public sealed partial class PostingToApplicationTests(BrowserFixture fixture) : 
         await BrowserFixture.ScreenshotAsync(candidate, "careers-posting-phone");
         await candidate.Locator(".apply-bar").GetByRole(AriaRole.Link, new() { Name = "Apply for this job" }).ClickAsync();
 
-        await candidate.GetByLabel("Full name").FillAsync("Aisha Bello");
-        await candidate.GetByLabel("Email").FillAsync("aisha.bello@example.com");
-        await candidate.GetByLabel("Where are you based?").FillAsync("Lagos, Nigeria");
-        await candidate.GetByLabel("Time zone").SelectOptionAsync("Africa/Lagos");
-        await candidate.GetByLabel("GitHub profile").FillAsync("https://github.com/aishabello");
-        await candidate.GetByLabel("Your résumé or CV").SetInputFilesAsync(new FilePayload
-        {
-            Name = "Aisha-Bello-CV.pdf",
-            MimeType = "application/pdf",
-            Buffer = TestResumes.Pdf("Aisha Bello", "Staff engineer", "Node.js, TypeScript, AWS"),
-        });
+        await BrowserFixture.FillApplicationAsync(candidate, new Applicant("Aisha Bello", "aisha.bello@example.com", "Lagos, Nigeria",
+            "Africa/Lagos", "https://github.com/aishabello", "Aisha-Bello-CV.pdf", ["Staff engineer", "Node.js, TypeScript, AWS"], "170000", "USD", "Two weeks"));
         await Assertions.Expect(candidate.Locator("#resume-choice")).ToContainTextAsync("Aisha-Bello-CV.pdf");
-        await candidate.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
-        await candidate.GetByLabel("Amount per year").FillAsync("170000");
-        await candidate.GetByLabel("Currency").FillAsync("USD");
-        await candidate.GetByLabel("What is your notice period, or the earliest date you could start?").FillAsync("Two weeks");
-        await candidate.Locator("#Consent").CheckAsync();
         await BrowserFixture.ScreenshotAsync(candidate, "careers-apply-phone");
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
         await Assertions.Expect(candidate.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you, your application is in");

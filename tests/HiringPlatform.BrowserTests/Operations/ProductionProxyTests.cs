@@ -53,22 +53,8 @@ public sealed class ProductionProxyTests(BrowserFixture fixture) : BrowserTest(f
         // A candidate applies through the proxy in the browser (antiforgery and the upload pass through nginx).
         var candidate = await context.NewPageAsync();
         await candidate.GotoAsync($"/careers/{posting.Id}/apply");
-        await candidate.GetByLabel("Full name").FillAsync("Proxy Applicant");
-        await candidate.GetByLabel("Email").FillAsync("proxy.applicant@example.com");
-        await candidate.GetByLabel("Where are you based?").FillAsync("Lisbon, Portugal");
-        await candidate.GetByLabel("Time zone").SelectOptionAsync("Europe/Lisbon");
-        await candidate.GetByLabel("GitHub profile").FillAsync("https://github.com/proxyapplicant");
-        await candidate.GetByLabel("Your résumé or CV").SetInputFilesAsync(new FilePayload
-        {
-            Name = "Proxy-Applicant.pdf",
-            MimeType = "application/pdf",
-            Buffer = TestResumes.Pdf("Proxy Applicant", "Backend engineer", "Go, PostgreSQL"),
-        });
-        await candidate.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
-        await candidate.GetByLabel("Amount per year").FillAsync("150000");
-        await candidate.GetByLabel("Currency").FillAsync("EUR");
-        await candidate.GetByLabel("What is your notice period, or the earliest date you could start?").FillAsync("One month");
-        await candidate.Locator("#Consent").CheckAsync();
+        await BrowserFixture.FillApplicationAsync(candidate, new Applicant("Proxy Applicant", "proxy.applicant@example.com", "Lisbon, Portugal",
+            "Europe/Lisbon", "https://github.com/proxyapplicant", "Proxy-Applicant.pdf", ["Backend engineer", "Go, PostgreSQL"], "150000", "EUR", "One month"));
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Submit application" }).ClickAsync();
         await Assertions.Expect(candidate.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you, your application is in");
         // The emailed status link points at the public https address, not at the app's own port or localhost.

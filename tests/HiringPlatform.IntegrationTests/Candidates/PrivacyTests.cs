@@ -241,7 +241,7 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
             await connection.OpenAsync();
             await using var held = await connection.BeginTransactionAsync();
             await using var take = connection.CreateCommand();
-            take.CommandText = $"SELECT pg_try_advisory_xact_lock({ScheduledRetention.LockKey})";
+            take.CommandText = $"SELECT pg_try_advisory_xact_lock({HiringPlatform.Application.Common.Jobs.JobLock.Retention})";
             Assert.True((bool)(await take.ExecuteScalarAsync())!);
             Assert.Null(await RunRetentionAsync());
             Assert.False((await App.FindAsync<Candidate>(dueId))!.IsErased);

@@ -1,5 +1,6 @@
 using HiringPlatform.Application.Common.Behaviours;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Jobs;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Operations;
@@ -16,9 +17,6 @@ public sealed partial class ScheduledRetention(AppDbContext db, IFileStorage sto
 {
     public const string CommandName = "ScheduledRetention";
     public const string AuditEntityType = "Retention";
-
-    // "retain" in ASCII: one fixed key shared by every instance.
-    public const long LockKey = 0x7265_7461_696E;
 
     // Erases every candidate who is due, in batches. Null when another instance holds the lock.
     public async Task<int?> RunAsync(CancellationToken ct)
@@ -41,8 +39,7 @@ public sealed partial class ScheduledRetention(AppDbContext db, IFileStorage sto
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(token);
-            if (!locked) return (int?)null;
+            if (!await JobLock.TryAcquireAsync(db, JobLock.Retention, token)) return (int?)null;
             var now = clock.GetUtcNow();
             var months = await Retention.MonthsAsync(db, token);
             var batch = await Retention.Ordered(Retention.Due(db, now.AddMonths(-months))).Select(c => c.Id)
