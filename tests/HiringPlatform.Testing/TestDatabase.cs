@@ -117,7 +117,12 @@ public static class TestDatabase
 
     private static async Task<NpgsqlConnection> OpenAsync(string server, string database)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString);
+        // No command timeout: the advisory lock waits while another test assembly migrates the template, which on a busy
+        // machine takes longer than Npgsql's 30-second default (seen with the suite running beside a CPU-heavy job).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = database, Pooling = false, CommandTimeout = 0, Timeout = 60,
+        }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
