@@ -7,4 +7,24 @@ public static class TimeZones
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 
     public const string InvalidMessage = "Choose a time zone from the list, for example Europe/Berlin or America/New_York.";
+
+    public static TimeZoneInfo FindOrUtc(string? id) => IsValid(id) ? TimeZoneInfo.FindSystemTimeZoneById(id!) : TimeZoneInfo.Utc;
+
+    private static readonly DateOnly MinDay = new(1900, 1, 1), MaxDay = new(9000, 12, 31);
+
+    // A day a person types ("applied from 10 March") means that day where they are: it starts at local midnight, so a
+    // filter from..to covers [StartOfDay(from), StartOfDay(to + 1 day)).
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        // Clamped: a zone's offset at DateOnly.Min/MaxValue would fall outside DateTimeOffset's range.
+        day = day < MinDay ? MinDay : day > MaxDay ? MaxDay : day;
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A day that starts inside a daylight-saving gap starts at the end of the gap.
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    // The end of a typed "to" day (exclusive); none for the last representable day.
+    public static DateTimeOffset? EndOfDay(DateOnly day, TimeZoneInfo zone) =>
+        day < MaxDay ? StartOfDay(day.AddDays(1), zone) : null;
 }

@@ -2,6 +2,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.IntegrationTests.Candidates;
 
@@ -103,6 +104,24 @@ public sealed class SearchCandidatesTests(IntegrationFixture fixture) : Pipeline
         Assert.Equal([review, screen], byDate.Results.Select(r => r.Id));
         var admin = await App.CreateUserAsync("Search Admin", Roles.Admin);
         Assert.Equal(3, (await App.SendAsync(new SearchCandidates.Query { Q = "stage" }, admin)).Results.Count);
+    }
+
+    [Fact]
+    public async Task Should_read_applied_dates_as_days_in_the_searchers_time_zone()
+    {
+        // 10 March 2026, 21:00 in Los Angeles (PDT, UTC-7) is 11 March 04:00 UTC.
+        var evening = await Applicant("Late Applicant");
+        await App.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE applications SET applied_at = {new DateTimeOffset(2026, 3, 11, 4, 0, 0, TimeSpan.Zero)} WHERE candidate_id = {evening}"));
+        var tenth = new DateOnly(2026, 3, 10);
+        var eleventh = new DateOnly(2026, 3, 11);
+
+        var inLosAngeles = await App.SendAsync(new SearchCandidates.Query { AppliedFrom = tenth, AppliedTo = tenth, TimeZoneId = "America/Los_Angeles" }, Recruiter);
+        Assert.Equal(evening, Assert.Single(inLosAngeles.Results).Id);
+        Assert.Empty((await App.SendAsync(new SearchCandidates.Query { AppliedFrom = eleventh, TimeZoneId = "America/Los_Angeles" }, Recruiter)).Results);
+        // The same days in UTC (or an unknown zone) are UTC days.
+        Assert.Empty((await App.SendAsync(new SearchCandidates.Query { AppliedFrom = tenth, AppliedTo = tenth }, Recruiter)).Results);
+        Assert.Single((await App.SendAsync(new SearchCandidates.Query { AppliedFrom = eleventh, AppliedTo = eleventh, TimeZoneId = "Not/AZone" }, Recruiter)).Results);
     }
 
     [Fact]

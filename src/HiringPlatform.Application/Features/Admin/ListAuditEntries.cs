@@ -64,17 +64,13 @@ public static class ListAuditEntries
                 var pattern = "%" + Like.Escape(query.Command.Trim()) + "%";
                 entries = entries.Where(e => EF.Functions.ILike(e.Command, pattern, Like.EscapeChar));
             }
-            var zone = TimeZones.IsValid(query.TimeZoneId) ? TimeZoneInfo.FindSystemTimeZoneById(query.TimeZoneId) : TimeZoneInfo.Utc;
+            var zone = TimeZones.FindOrUtc(query.TimeZoneId);
             if (query.From is { } from)
             {
-                var start = StartOfDay(from, zone);
+                var start = TimeZones.StartOfDay(from, zone);
                 entries = entries.Where(e => e.At >= start);
             }
-            if (query.To is { } to)
-            {
-                var end = StartOfDay(to < DateOnly.MaxValue ? to.AddDays(1) : to, zone);
-                entries = entries.Where(e => e.At < end);
-            }
+            if (query.To is { } to && TimeZones.EndOfDay(to, zone) is { } end) entries = entries.Where(e => e.At < end);
             if (query.Before is { } before) entries = entries.Where(e => e.Id < before);
 
             var page = await entries.OrderByDescending(e => e.Id).Take(PageSize + 1)
@@ -85,18 +81,6 @@ public static class ListAuditEntries
             var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
                 .Select(u => new UserOption(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct);
             return new Model(items, page.Count > PageSize ? items[^1].Id : null, AuditedEntityTypes(db), users);
-        }
-
-        private static readonly DateOnly MinDay = new(1900, 1, 1), MaxDay = new(9000, 12, 31);
-
-        private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-        {
-            // Clamped: a zone's offset at DateOnly.Min/MaxValue would fall outside DateTimeOffset's range.
-            day = day < MinDay ? MinDay : day > MaxDay ? MaxDay : day;
-            var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-            // A day that starts inside a daylight-saving gap starts at the end of the gap.
-            while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         }
 
         // The filter's choices come from the model, not from SELECT DISTINCT over millions of audit rows.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
@@ -37,6 +38,8 @@ public static class SearchCandidates
         public DateOnly? AppliedFrom { get; init; }
         public DateOnly? AppliedTo { get; init; }
         public int Page { get; init; } = 1;
+        // Applied from/to are whole days in the searcher's time zone (set from their profile, not from the query string).
+        public string TimeZoneId { get; init; } = "UTC";
     }
 
     public sealed record Segment(string Text, bool Hit);
@@ -171,11 +174,9 @@ public static class SearchCandidates
             if (filter.PostingId is { } p) conditions.Add($"a.posting_id = {sql.P(p)}");
             if (filter.StageId is { } s) conditions.Add($"a.stage_id = {sql.P(s)}");
             if (filter.Source is { } source) conditions.Add($"a.source = {sql.P(source.ToString())}");
-            if (filter.AppliedFrom is { } from)
-                conditions.Add($"a.applied_at >= {sql.P(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
-            // The last day has no next day to stop before: no upper bound at all.
-            if (filter.AppliedTo is { } to && to < DateOnly.MaxValue)
-                conditions.Add($"a.applied_at < {sql.P(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))}");
+            var zone = TimeZones.FindOrUtc(filter.TimeZoneId);
+            if (filter.AppliedFrom is { } from) conditions.Add($"a.applied_at >= {sql.P(TimeZones.StartOfDay(from, zone))}");
+            if (filter.AppliedTo is { } to && TimeZones.EndOfDay(to, zone) is { } end) conditions.Add($"a.applied_at < {sql.P(end)}");
             if (conditions.Count > 0)
                 sql.Add($"AND EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id AND {string.Join(" AND ", conditions)})");
         }

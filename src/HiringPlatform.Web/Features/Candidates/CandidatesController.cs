@@ -18,7 +18,7 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [Authorize(Policy = Policies.HiringTeam)]
     [HttpGet("/candidates")]
     public async Task<IActionResult> Index(SearchCandidates.Query query, CancellationToken ct) =>
-        View(await sender.Send(query, ct));
+        View(await sender.Send(query with { TimeZoneId = TimeDisplay.ZoneOf(User).Id }, ct));
 
     [HttpGet("/candidates/{id:guid}")]
     public async Task<IActionResult> Profile(Guid id, string? before, CancellationToken ct)
