@@ -643,6 +643,17 @@ cmd_vendor() {
     fi
 }
 
+# The code layout .editorconfig describes (whitespace, style and analyzer rules at warning level). CI runs the check.
+cmd_format() {
+    if [[ "${1:-}" == --check ]]; then
+        dotnet format HiringPlatform.sln --verify-no-changes -v q \
+            || die "the code differs from .editorconfig's layout: run ./build.sh format and commit the result"
+        log "the code matches .editorconfig"
+    else
+        dotnet format HiringPlatform.sln -v q
+    fi
+}
+
 usage() {
     cat >&2 <<EOF
 usage: $0 <command>
@@ -658,6 +669,7 @@ usage: $0 <command>
                BENCH_ONLY=board,compare for some scenarios, BENCH_DURATION / BENCH_WARMUP in seconds)
   bench-smoke  a few seconds a scenario on the small set; fails on any error
   vendor [--check]  copy Bootstrap, Bootstrap Icons and Chart.js from the npm lock file into wwwroot/lib
+  format [--check]  lay the code out as .editorconfig says (dotnet format); --check only verifies
 EOF
 }
 
@@ -674,6 +686,7 @@ main() {
         bench) cmd_bench ;;
         bench-smoke) cmd_bench_smoke ;;
         vendor) cmd_vendor "$@" ;;
+        format) cmd_format "$@" ;;
         # Internal helpers (used for checking build.sh itself).
         _ensure-pg) ensure_pg "$@"; echo "$PG_PORT" ;;
         _summarize) summarize_tests "$@" ;;
