@@ -93,45 +93,22 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await ReferenceDataSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    // Sends a request through the real mediator pipeline in a fresh scope, as the given user (or anonymous).
-    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request, TestUser? asUser)
-    {
-        var previous = TestUserContext.User;
-        TestUserContext.User = asUser;
-        try
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
-        }
-        finally
-        {
-            TestUserContext.User = previous;
-        }
-    }
+    // Sends a request through the real mediator pipeline in a fresh scope, as the given user (or anonymous). One overload
+    // per request kind because the source-generated ISender has one Send per kind.
+    public Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request, TestUser? asUser) => AsUserAsync(asUser, sender => sender.Send(request));
 
-    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> request, TestUser? asUser)
-    {
-        var previous = TestUserContext.User;
-        TestUserContext.User = asUser;
-        try
-        {
-            await using var scope = Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
-        }
-        finally
-        {
-            TestUserContext.User = previous;
-        }
-    }
+    public Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> request, TestUser? asUser) => AsUserAsync(asUser, sender => sender.Send(request));
 
-    public async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> request, TestUser? asUser)
+    public Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> request, TestUser? asUser) => AsUserAsync(asUser, sender => sender.Send(request));
+
+    private async Task<TResponse> AsUserAsync<TResponse>(TestUser? asUser, Func<ISender, ValueTask<TResponse>> send)
     {
         var previous = TestUserContext.User;
         TestUserContext.User = asUser;
         try
         {
             await using var scope = Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+            return await send(scope.ServiceProvider.GetRequiredService<ISender>());
         }
         finally
         {

@@ -39,6 +39,8 @@ public sealed class SettingsCache
             ApplyRateLimitPerHour: Int(rows, SettingKeys.ApplyRateLimitPerHour, SettingDefaults.ApplyRateLimitPerHour));
     }
 
+    // Both numbers are counts of at least one (the settings form refuses less); anything else stored reads as the default.
     private static int Int(Dictionary<string, string> rows, string key, int fallback) =>
-        rows.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        rows.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value : fallback;
 }

@@ -58,7 +58,6 @@ public sealed class JobPosting : AuditableEntity, IConcurrencyChecked
 
     public Guid? HiringManagerId => _team.FirstOrDefault(m => m.Role == TeamRole.HiringManager)?.UserId;
 
-    public bool IsOnTeam(Guid userId) => _team.Any(m => m.UserId == userId);
 
     public void AddScreeningQuestion(string key, string text, ScreeningAnswerKind kind, bool required) =>
         _screeningQuestions.Add(new ScreeningQuestion(Id, _screeningQuestions.Count, key, text, kind, required));

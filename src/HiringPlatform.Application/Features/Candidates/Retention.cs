@@ -1,4 +1,4 @@
-using System.Globalization;
+using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Operations;
@@ -11,13 +11,7 @@ namespace HiringPlatform.Application.Features.Candidates;
 // created within that time. A candidate added by a recruiter who never applied comes due like anyone else (ADR-0012).
 public static class Retention
 {
-    public const int DefaultMonths = 24;
-
-    public static async Task<int> MonthsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKeys.RetentionMonths).Select(s => s.Value).SingleOrDefaultAsync(ct);
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months > 0 ? months : DefaultMonths;
-    }
+    public static async Task<int> MonthsAsync(AppDbContext db, CancellationToken ct) => (await SettingsCache.ReadAsync(db, ct)).RetentionMonths;
 
     public static IQueryable<Candidate> Due(AppDbContext db, DateTimeOffset cutoff) =>
         db.Candidates.Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.CreatedAt < cutoff &&

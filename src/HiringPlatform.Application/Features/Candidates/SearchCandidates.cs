@@ -106,7 +106,7 @@ public static class SearchCandidates
         {
             var sql = new SqlBuilder();
             var lower = q.ToLowerInvariant();
-            var like = SqlBuilder.EscapeLike(lower);
+            var like = Like.Escape(lower);
             var branches = new List<Action>();
             void Branch(string select, string where, int limit)
             {

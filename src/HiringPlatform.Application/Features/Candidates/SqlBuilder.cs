@@ -28,7 +28,4 @@ internal sealed class SqlBuilder
 
     public override string ToString() => _text.ToString();
 
-    // For LIKE patterns built from user input: the user's % and _ are literal.
-    public static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -7,6 +7,7 @@ using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
@@ -248,7 +249,7 @@ public static partial class ApplyToPosting
             db.Files.Add(file);
             candidate.ResumeFileId = file.Id;
 
-            var retentionMonths = await GetApplyForm.RetentionMonthsAsync(db, ct);
+            var retentionMonths = (await SettingsCache.ReadAsync(db, ct)).RetentionMonths;
             var application = new JobApplication(candidate.Id, posting.Id, firstStageId, CandidateSource.CareersSite, null, now)
             {
                 CoverNote = Clean(command.Note),

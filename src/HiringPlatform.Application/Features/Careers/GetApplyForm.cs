@@ -1,6 +1,6 @@
-using System.Globalization;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Security;
+using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Operations;
@@ -34,13 +34,7 @@ public static class GetApplyForm
             var questions = await db.ScreeningQuestions.AsNoTracking().Where(q => q.PostingId == posting.Id).OrderBy(q => q.Order)
                 .Select(q => new Question(q.Id, q.Text, q.Kind, q.Required)).ToListAsync(ct);
             return new Model(posting.Id, posting.Title, posting.Team, posting.LocationType, posting.Location,
-                posting.Status == PostingStatus.Open, questions, await RetentionMonthsAsync(db, ct));
+                posting.Status == PostingStatus.Open, questions, (await SettingsCache.ReadAsync(db, ct)).RetentionMonths);
         }
-    }
-
-    public static async Task<int> RetentionMonthsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var value = await db.Settings.AsNoTracking().Where(s => s.Key == SettingKeys.RetentionMonths).Select(s => s.Value).SingleOrDefaultAsync(ct);
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months) && months > 0 ? months : 24;
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
@@ -42,8 +43,8 @@ public static class ListQuestions
             if (!query.IncludeRetired) questions = questions.Where(q => !q.IsRetired);
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
-                var pattern = "%" + EscapeLike(query.Q.Trim()) + "%";
-                questions = questions.Where(q => EF.Functions.ILike(q.Text, pattern, "\\"));
+                var pattern = "%" + Like.Escape(query.Q.Trim()) + "%";
+                questions = questions.Where(q => EF.Functions.ILike(q.Text, pattern, Like.EscapeChar));
             }
             if (query.CompetencyId is { } competencyId)
                 questions = questions.Where(q => q.Competencies.Any(c => c.CompetencyId == competencyId));
@@ -75,8 +76,6 @@ public static class ListQuestions
         }
     }
 
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 public sealed record CompetencyRef(Guid Id, string Name, bool IsRetired = false);

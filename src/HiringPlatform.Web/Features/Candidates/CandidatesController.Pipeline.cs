@@ -101,6 +101,4 @@ public sealed partial class CandidatesController
 
     private static string Skipped(IReadOnlyList<string> skipped) =>
         skipped.Count == 0 ? "" : $" Skipped {skipped.Count}: {string.Join("; ", skipped)}.";
-
-    public static string ReasonText(RejectionReason reason) => Pipeline.ReasonText(reason);
 }
