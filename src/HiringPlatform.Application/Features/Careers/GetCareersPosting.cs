@@ -73,20 +73,3 @@ public static class GetCareersPosting
             ?? throw new NotFoundException("The job");
     }
 }
-
-// Every open posting in full, for the JSON feed that job boards read.
-public static class GetJobFeed
-{
-    [AllowAnonymous]
-    public sealed record Query : IQuery<IReadOnlyList<GetCareersPosting.Model>>;
-
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<GetCareersPosting.Model>>
-    {
-        public async ValueTask<IReadOnlyList<GetCareersPosting.Model>> Handle(Query query, CancellationToken ct) =>
-            await db.JobPostings.AsNoTracking()
-                .Where(p => p.Status == PostingStatus.Open)
-                .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
-                .Select(GetCareersPosting.Projection)
-                .ToListAsync(ct);
-    }
-}

@@ -28,23 +28,3 @@ public static class RetireCompetency
         }
     }
 }
-
-public static class RestoreCompetency
-{
-    [Authorize(Roles = Roles.Admin)]
-    public sealed record Command : ICommand<string>
-    {
-        public Guid Id { get; init; }
-    }
-
-    public sealed class Handler(AppDbContext db) : ICommandHandler<Command, string>
-    {
-        public async ValueTask<string> Handle(Command command, CancellationToken ct)
-        {
-            var competency = await db.Competencies.SingleOrDefaultAsync(c => c.Id == command.Id, ct) ?? throw new NotFoundException("Competency");
-            competency.Restore();
-            await db.SaveChangesAsync(ct);
-            return competency.Name;
-        }
-    }
-}
