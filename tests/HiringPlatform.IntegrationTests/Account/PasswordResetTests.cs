@@ -38,6 +38,18 @@ public sealed class PasswordResetTests(IntegrationFixture fixture) : Integration
         Assert.Equal(0, await App.WithDbAsync(db => db.OutboxEmails.CountAsync()));
     }
 
+    [Fact]
+    public async Task Should_take_at_least_the_same_minimum_time_for_unknown_and_real_accounts()
+    {
+        var person = await App.CreateUserAsync("Timed", Roles.Recruiter);
+        foreach (var email in new[] { "nobody-timed@example.com", person.Email })
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await App.SendAsync(new RequestPasswordReset.Command { Email = email }, null);
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= RequestPasswordReset.MinimumDuration, email);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not an email")]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HiringPlatform.Application.Common;
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
@@ -29,12 +30,25 @@ public static class RequestPasswordReset
         }
     }
 
+    // The answer takes at least this long whoever asks, so its timing does not tell a real account (token, roles, an
+    // outbox row) from an unknown or deactivated address (one lookup). Well above the real work's few milliseconds.
+    public static readonly TimeSpan MinimumDuration = TimeSpan.FromMilliseconds(400);
+
     public sealed class Handler(UserManager<AppUser> users, AppDbContext db, IAppUrls urls, TimeProvider clock) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
+            var started = Stopwatch.GetTimestamp();
+            await QueueLinkAsync(command, ct);
+            var left = MinimumDuration - Stopwatch.GetElapsedTime(started);
+            if (left > TimeSpan.Zero) await Task.Delay(left, ct);
+            return Unit.Value;
+        }
+
+        private async Task QueueLinkAsync(Command command, CancellationToken ct)
+        {
             var user = await users.FindByEmailAsync(command.Email.Trim());
-            if (user is not { IsActive: true }) return Unit.Value;
+            if (user is not { IsActive: true }) return;
             // An invited person who never chose a password gets the invite kind of link (it sets a first password).
             var hasPassword = await users.HasPasswordAsync(user);
             var now = clock.GetUtcNow();
@@ -50,7 +64,6 @@ public static class RequestPasswordReset
                 db.OutboxEmails.Add(AccountEmails.Invite(user, roles, null, urls, token, now));
             }
             await db.SaveChangesAsync(ct);
-            return Unit.Value;
         }
     }
 }
