@@ -258,6 +258,25 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
         Assert.Equal(0, await RunRetentionAsync());
     }
 
+    [Fact]
+    public async Task Should_forget_idempotency_keys_older_than_a_week_on_schedule()
+    {
+        var now = App.Clock.GetUtcNow();
+        var old = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        await App.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(old, "ApplyToPosting", null, now - IdempotencyRecord.KeptFor - TimeSpan.FromMinutes(1), "{}"));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(recent, "ApplyToPosting", null, now - TimeSpan.FromDays(1), "{}"));
+            await db.SaveChangesAsync();
+        });
+
+        await RunRetentionAsync();
+
+        var left = await App.QueryAsync(db => db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
+        Assert.Equal([recent], left);
+    }
+
     private async Task<int?> RunRetentionAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

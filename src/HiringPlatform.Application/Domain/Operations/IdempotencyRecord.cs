@@ -1,9 +1,12 @@
 namespace HiringPlatform.Application.Domain.Operations;
 
 // The outcome of a command that carried an idempotency key (IIdempotentCommand), committed with the command.
-// Bookkeeping, not a person's change: never audited. Rows older than a few days can be deleted at will.
+// Bookkeeping, not a person's change: never audited. Scheduled retention deletes rows older than KeptFor.
 public sealed class IdempotencyRecord
 {
+    // A replay comes within seconds or minutes (a lost acknowledgement, a resubmitted form); a week is ample.
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);
+
     private IdempotencyRecord() { }
 
     public IdempotencyRecord(Guid key, string requestName, Guid? userId, DateTimeOffset createdAt, string response)

@@ -18,8 +18,18 @@ public sealed partial class ScheduledRetention(AppDbContext db, IFileStorage sto
     public const string CommandName = "ScheduledRetention";
     public const string AuditEntityType = "Retention";
 
-    // Erases every candidate who is due, in batches. Null when another instance holds the lock.
+    // Erases every candidate who is due, in batches, then forgets idempotency keys past their use. Null when another
+    // instance holds the lock.
     public async Task<int?> RunAsync(CancellationToken ct)
+    {
+        var erased = await EraseDueAsync(ct);
+        // Safe on every instance at once: a delete of old rows, nothing to coordinate.
+        var cutoff = clock.GetUtcNow() - IdempotencyRecord.KeptFor;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        return erased;
+    }
+
+    private async Task<int?> EraseDueAsync(CancellationToken ct)
     {
         var total = 0;
         while (true)
