@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Features.Candidates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,7 +46,8 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    LogFailed(ex);
+                    if (DatabaseUnavailable.Is(ex)) LogDatabaseUnavailable(DatabaseUnavailable.Kind(ex));
+                    else LogFailed(ex);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -60,4 +62,7 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
 
     [LoggerMessage(LogLevel.Error, "Retention round failed; the next round retries")]
     private partial void LogFailed(Exception ex);
+
+    [LoggerMessage(LogLevel.Warning, "Retention round skipped: the database is unavailable ({Kind}); the next round retries")]
+    private partial void LogDatabaseUnavailable(string kind);
 }

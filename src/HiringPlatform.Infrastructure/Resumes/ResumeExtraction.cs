@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
@@ -194,7 +195,9 @@ public sealed partial class ResumeExtractionService(IServiceScopeFactory scopes,
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogFailed(ex);
+                // The database may be briefly unreachable (one line, no stack); the next poll tries again.
+                if (DatabaseUnavailable.Is(ex)) LogDatabaseUnavailable(DatabaseUnavailable.Kind(ex));
+                else LogFailed(ex);
             }
             if (processed) continue;
             try
@@ -210,4 +213,7 @@ public sealed partial class ResumeExtractionService(IServiceScopeFactory scopes,
 
     [LoggerMessage(LogLevel.Error, "Résumé text extraction failed; retrying later")]
     private partial void LogFailed(Exception ex);
+
+    [LoggerMessage(LogLevel.Warning, "Résumé text extraction paused: the database is unavailable ({Kind})")]
+    private partial void LogDatabaseUnavailable(string kind);
 }
