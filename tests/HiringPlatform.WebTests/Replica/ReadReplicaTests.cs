@@ -46,6 +46,9 @@ public sealed class ReadReplicaTests(ReplicaApp app) : TestBase<ReplicaApp>(app)
         var search = await SearchResults(recruiter);
         Assert.Contains("Ada Lovelace", search);
         Assert.DoesNotContain("Grace Hopper", search);
+        // A real search (trigram and full-text branches) runs on the hot standby as well.
+        Assert.Equal(["Ada Lovelace"], await SearchResults(recruiter, "?q=Lovelace"));
+        Assert.Empty(await SearchResults(recruiter, "?q=Hopper"));
         Assert.True(await App.ReplicaSessionsAsync() > 0, "The marked pages should have opened sessions on the replica.");
 
         // Unmarked: the posting page and the profile read the primary.
@@ -106,9 +109,9 @@ public sealed class ReadReplicaTests(ReplicaApp app) : TestBase<ReplicaApp>(app)
         Assert.DoesNotContain("CreateUser.Command", await AuditCommands(otherAdmin));
     }
 
-    private static async Task<IReadOnlyList<string>> SearchResults(HttpClient client)
+    private static async Task<IReadOnlyList<string>> SearchResults(HttpClient client, string query = "")
     {
-        var (response, document) = await client.GetPageAsync("/candidates");
+        var (response, document) = await client.GetPageAsync("/candidates" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return document.QuerySelectorAll("li.list-group-item a.fw-semibold").Select(a => a.TextContent.Trim()).ToList();
     }

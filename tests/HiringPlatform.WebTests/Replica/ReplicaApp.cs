@@ -36,7 +36,16 @@ public class ReplicaApp : AppFixture
             var primary = new NpgsqlConnectionStringBuilder(ConnectionString);
             if (primary.Host is not ("127.0.0.1" or "localhost"))
                 throw new InvalidOperationException($"The read-replica tests need a local test cluster (./build.sh test) or {ReplicaVariable}.");
-            _ownReplica = await OwnPostgresCluster.StartReplicaAsync(primary.Port);
+            try
+            {
+                _ownReplica = await OwnPostgresCluster.StartReplicaAsync(primary.Port);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Could not make a streaming replica of the test server with pg_basebackup ({ex.Message}). Run ./build.sh test, which " +
+                    $"starts one, or set {ReplicaVariable} to a hot standby of {TestDatabase.ServerVariable}.", ex);
+            }
             server = _ownReplica.ConnectionString("postgres");
         }
         // A short connect timeout, as docs/operations.md recommends for a replica: a dead one costs at most that.

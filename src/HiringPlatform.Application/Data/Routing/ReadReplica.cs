@@ -27,7 +27,8 @@ public sealed partial class ReadReplica(ReadReplicaOptions options, TimeProvider
         var previous = Interlocked.Exchange(ref _downUntilTicks, until);
         if (previous <= clock.GetUtcNow().UtcTicks) LogDown(DatabaseUnavailable.Kind(exception), options.RetryAfter.TotalSeconds);
         // Pooled connections to a replica that went away are broken; do not hand them out again.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        using var pool = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(pool);
     }
 
     [LoggerMessage(LogLevel.Warning, "Read replica unavailable ({Kind}); marked queries read the primary for {Seconds:0} s")]
