@@ -14,7 +14,8 @@ public sealed class ReadRoutingBehaviour<TMessage, TResponse>(ReadRouting routin
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is IReadFromReplica && replica.IsConfigured && !routing.UseReplica && db.Database.CurrentTransaction is null)
+        // Never a command, even one marked by mistake (an architecture test forbids it): a hot standby refuses writes.
+        if (message is IReadFromReplica and not IBaseCommand && replica.IsConfigured && !routing.UseReplica && db.Database.CurrentTransaction is null)
         {
             routing.UseReplica = true;
             try
