@@ -9,13 +9,13 @@
 #                           (without the long runs marked [Trait("Category","Long")])
 #   ./build.sh test-long    the long runs only (the 10,000-request fuzz; FUZZ_SEED, FUZZ_REQUESTS)
 #   ./build.sh psql [test]  psql on the run (or test) cluster
-#   ./build.sh pg-stop      stop both private clusters
+#   ./build.sh pg-stop      stop the private clusters (and the test cluster's replica)
 #   ./build.sh bench-data [small|large]   benchmark data set in its own database (bench/)
 #   ./build.sh bench        Release build + the benchmark, results in bench/results/ (BENCH_SET=small)
 #   ./build.sh bench-smoke  the benchmark on the small set for a few seconds a scenario; fails on errors
 #
 # Environment overrides: ConnectionStrings__Default (run) and HIRING_TEST_POSTGRES (test)
-# skip the private clusters entirely.
+# skip the private clusters entirely; HIRING_TEST_POSTGRES_REPLICA names a replica of the latter (test).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -37,6 +37,7 @@ PGBIN="/usr/lib/postgresql/${PG_VERSION_MAJOR}/bin"
 PG_FIRST_PORT=55432
 PG_RUN_CLUSTER=postgres
 PG_TEST_CLUSTER=postgres-test
+PG_TEST_REPLICA=postgres-test-replica
 PG_DB=hiring
 WEB_PROJECT=src/HiringPlatform.Web
 WEB_URLS=http://localhost:5000
@@ -294,6 +295,91 @@ stop_pg() {
     fi
 }
 
+# ensure_pg_replica <name> <primary port> [fast]
+# A streaming replica of the cluster on <primary port>: pg_basebackup -R (same binaries), hot standby on its own port;
+# sets PG_PORT. Reused while it runs and follows that primary; otherwise made again from a fresh base backup (a test
+# replica holds nothing of its own). The primary needs nothing special: initdb's defaults already allow replication
+# connections from 127.0.0.1 (pg_hba "host replication all 127.0.0.1/32 trust"), wal_level=replica, max_wal_senders=10.
+ensure_pg_replica() {
+    local name="$1" primary_port="$2" fast="${3:-}"
+    ensure_pg_binaries
+
+    local base root data portfile
+    base="$(pg_base)"
+    root="$base/$name"
+    data="$root/data"
+    portfile="$root/port"
+    if is_root; then
+        install -d -o postgres -g postgres -m 700 "$root"
+    else
+        install -d -m 700 "$root"
+    fi
+    exec 9>"$root/lock"
+    flock -w 120 9 || die "timed out waiting for the lock on $root"
+
+    local remembered=""
+    [[ -f "$portfile" ]] && remembered="$(tr -dc 0-9 <"$portfile")"
+    if pg_postmaster_alive "$data"; then
+        local live_port
+        live_port="$(sed -n 4p "$data/postmaster.pid" | tr -dc 0-9)"
+        if [[ -n "$live_port" ]] && pg_ready "$live_port" && pg_replica_follows "$live_port" "$primary_port"; then
+            PG_PORT="$live_port"
+            log "reusing replica '$name' on 127.0.0.1:$PG_PORT"
+            exec 9>&-
+            return 0
+        fi
+        log "replica '$name' does not follow 127.0.0.1:$primary_port; making it again"
+        as_pg "$PGBIN/pg_ctl" -D "$data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+    pg_postmaster_alive "$data" || rm -f "$data/postmaster.pid"
+
+    log "base backup of 127.0.0.1:$primary_port into replica '$name'"
+    as_pg rm -rf "$data"
+    if ! as_pg "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$data" -R -X stream -c fast \
+        >"$root/basebackup.log" 2>&1; then
+        cat "$root/basebackup.log" >&2
+        die "pg_basebackup failed for replica '$name'"
+    fi
+
+    # A hot standby needs max_connections (and a few others) at least as high as the primary's: ask it.
+    local max_connections
+    max_connections="$("$PGBIN/psql" -h 127.0.0.1 -p "$primary_port" -U postgres -d postgres -XtAq -c 'SHOW max_connections')"
+    local opts=(-c listen_addresses=127.0.0.1 -c "unix_socket_directories=''" -c hot_standby=on -c "max_connections=$max_connections")
+    [[ "$fast" == fast ]] && opts+=(-c fsync=off -c full_page_writes=off)
+
+    local port attempt tried=""
+    for attempt in 1 2 3; do
+        if [[ -n "$remembered" && "$attempt" -eq 1 ]] && ! port_in_use "$remembered"; then
+            port="$remembered"
+        else
+            port="$(pick_free_port "$base" "$name" "$tried $remembered $primary_port")"
+        fi
+        tried="$tried $port"
+        log "starting replica '$name' on 127.0.0.1:$port"
+        if as_pg "$PGBIN/pg_ctl" -D "$data" -l "$root/pg.log" -w -t 60 -o "-p $port ${opts[*]}" start >/dev/null; then
+            echo "$port" >"$portfile"
+            PG_PORT="$port"
+            for _ in $(seq 1 40); do pg_replica_follows "$port" "$primary_port" && break; sleep 0.5; done
+            pg_replica_follows "$port" "$primary_port" || die "replica '$name' started but does not stream from $primary_port (see $root/pg.log)"
+            exec 9>&-
+            return 0
+        fi
+        log "start on port $port failed; last lines of $root/pg.log:"
+        tail -n 5 "$root/pg.log" >&2 2>/dev/null || true
+        remembered=""
+    done
+    die "could not start replica '$name' (see $root/pg.log)"
+}
+
+# Is the server on $1 a standby streaming from the primary on port $2?
+pg_replica_follows() {
+    local state
+    state="$("$PGBIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -XtAq -c \
+        "SELECT pg_is_in_recovery()::text || ' ' || coalesce((SELECT sender_port::text FROM pg_stat_wal_receiver WHERE status = 'streaming'), '')" \
+        2>/dev/null || true)"
+    [[ "$state" == "true $2" ]]
+}
+
 # create_db <port> <name>: create the database if it does not exist.
 create_db() {
     local port="$1" db="$2" exists
@@ -345,6 +431,14 @@ ensure_test_server() {
     ensure_pg "$PG_TEST_CLUSTER" fast
     export HIRING_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     log "test server: 127.0.0.1:$PG_PORT (private cluster '$PG_TEST_CLUSTER')"
+    # The read-replica tests (ADR-0020) read from a streaming replica of the test cluster.
+    if [[ -z "${HIRING_TEST_POSTGRES_REPLICA:-}" ]]; then
+        local primary_port="$PG_PORT"
+        ensure_pg_replica "$PG_TEST_REPLICA" "$primary_port" fast
+        export HIRING_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+        log "test replica: 127.0.0.1:$PG_PORT (streaming from 127.0.0.1:$primary_port)"
+        PG_PORT="$primary_port"
+    fi
 }
 
 ensure_chromium() {
@@ -457,6 +551,7 @@ cmd_psql() {
 
 cmd_pg_stop() {
     stop_pg "$PG_RUN_CLUSTER"
+    stop_pg "$PG_TEST_REPLICA"
     stop_pg "$PG_TEST_CLUSTER"
 }
 
@@ -663,7 +758,7 @@ usage: $0 <command>
   test-long    the long tests only ([Trait("Category","Long")]: the 10,000-request fuzz, the database restart, hostile
                files at their limits); FUZZ_SEED / FUZZ_REQUESTS choose the fuzz run
   psql [test]  open psql on the run (or test) cluster
-  pg-stop      stop the private PostgreSQL clusters
+  pg-stop      stop the private PostgreSQL clusters (and the test cluster's replica)
   bench-data [small|large]  create (or reuse) the benchmark data set in its own database
   bench        build Release and run the benchmark (BENCH_SET=small for the small set only,
                BENCH_ONLY=board,compare for some scenarios, BENCH_DURATION / BENCH_WARMUP in seconds)
@@ -689,6 +784,7 @@ main() {
         format) cmd_format "$@" ;;
         # Internal helpers (used for checking build.sh itself).
         _ensure-pg) ensure_pg "$@"; echo "$PG_PORT" ;;
+        _ensure-pg-replica) ensure_pg_replica "$@"; echo "$PG_PORT" ;;
         _summarize) summarize_tests "$@" ;;
         -h | --help | help) usage ;;
         *) usage; exit 2 ;;

@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Interceptors;
+using HiringPlatform.Application.Data.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,18 @@ namespace HiringPlatform.Application;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApplication(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddApplication(this IServiceCollection services, string connectionString, ReadReplicaOptions? readReplica = null)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CommandScope>();
         services.AddScoped<TimestampInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        // The optional read replica (ADR-0020): without a ReadOnly connection string every query reads the primary.
+        services.AddSingleton(readReplica ?? new ReadReplicaOptions());
+        services.AddSingleton<ReadReplica>();
+        services.AddScoped<ReadRouting>();
+        services.AddScoped<ReplicaRoutingInterceptor>();
+        var hasReplica = !string.IsNullOrWhiteSpace(readReplica?.ConnectionString);
         services.AddDbContext<AppDbContext>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
                 // A restart or failover: a few quick tries (about 4 s in all) before the page answers 503. Each retry
@@ -31,7 +38,8 @@ public static class DependencyInjection
             // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
             // exception reaches the caller, which logs or maps it (503 while the database is away).
             .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
-            .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(hasReplica ? [sp.GetRequiredService<ReplicaRoutingInterceptor>()] : []));
         services.AddSingleton<SettingsCache>();
         services.AddAccountTokens();
         AddResourceAuthorizers(services);

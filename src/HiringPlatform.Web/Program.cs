@@ -38,7 +38,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
         "No database configured: set ConnectionStrings__Default (for example Host=...;Database=hiring;Username=...;Password=...). " +
         "For a local database with demo data, use ./build.sh run.");
 
-builder.Services.AddApplication(connectionString);
+builder.Services.AddApplication(connectionString, ReadYourWritesMiddleware.Options(builder.Configuration));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
@@ -54,6 +54,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
         typeof(UnhandledExceptionBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
+        typeof(ReadRoutingBehaviour<,>),
         typeof(TransactionBehaviour<,>),
         typeof(IdempotencyBehaviour<,>),
         typeof(PerformanceBehaviour<,>),
@@ -178,6 +179,7 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMiddleware<ReadYourWritesMiddleware>();
 app.UseCredentialThrottling();
 app.UseWebFeatures();
 app.UseAuthentication();

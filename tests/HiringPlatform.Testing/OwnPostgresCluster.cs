@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using HiringPlatform.Application.Data;
@@ -9,7 +10,8 @@ using Npgsql;
 namespace HiringPlatform.Testing;
 
 // A throwaway PostgreSQL cluster of the test's own (initdb in a temporary folder, a free port), for fault tests
-// that stop and restart the server: the cluster the other test assemblies share is never touched.
+// that stop and restart the server: the cluster the other test assemblies share is never touched. Or a streaming
+// replica of a running cluster (StartReplicaAsync), for the read-replica tests.
 // As root (our machines, CI) the server runs as the postgres OS user, which initdb requires.
 public sealed class OwnPostgresCluster : IAsyncDisposable
 {
@@ -29,22 +31,48 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
 
     // TCP on loopback only (no socket file); fsync off because an OS crash is not what these tests simulate
     // (a fast shutdown still writes every committed transaction out).
-    private string ServerOptions => $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c full_page_writes=off";
+    private string _extraOptions = "";
+
+    private string ServerOptions => $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c full_page_writes=off{_extraOptions}";
 
     public static async Task<OwnPostgresCluster> StartAsync()
     {
-        var bin = Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } fromEnvironment ? fromEnvironment
-            : Directory.Exists("/usr/lib/postgresql")
+        var cluster = await CreateAsync("hp-fault-");
+        await cluster.PgAsync("initdb", ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
+        await cluster.StartServerAsync();
+        return cluster;
+    }
+
+    // A streaming replica (hot standby) of the cluster on primaryPort: a base backup with -R, started on a port of
+    // its own. initdb's defaults on the primary already allow it (replication from 127.0.0.1, wal_level=replica).
+    public static async Task<OwnPostgresCluster> StartReplicaAsync(int primaryPort)
+    {
+        var cluster = await CreateAsync("hp-replica-");
+        await cluster.PgAsync("pg_basebackup", ["-h", "127.0.0.1", "-p", primaryPort.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
+            "-D", cluster.Data, "-R", "-X", "stream", "-c", "fast"]);
+        // A hot standby refuses to start with fewer connections than its primary allows.
+        await using (var primary = new NpgsqlConnection($"Host=127.0.0.1;Port={primaryPort};Username=postgres;Database=postgres;Pooling=false"))
+        {
+            await primary.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SHOW max_connections", primary);
+            cluster._extraOptions = $" -c hot_standby=on -c max_connections={await cmd.ExecuteScalarAsync()}";
+        }
+        await cluster.StartServerAsync();
+        return cluster;
+    }
+
+    private static async Task<OwnPostgresCluster> CreateAsync(string prefix)
+    {
+        var bin = new[] { "HIRING_PG_BIN", "PG_BIN" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(b => b is { Length: > 0 })
+            ?? (Directory.Exists("/usr/lib/postgresql")
                 ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(Directory.Exists).OrderDescending().FirstOrDefault()
-                : null;
+                : null);
         if (bin is null || !File.Exists(Path.Combine(bin, "initdb")))
-            throw new InvalidOperationException("PostgreSQL server binaries not found: install them or set PG_BIN to the folder holding initdb and pg_ctl.");
-        var root = Path.Combine(Path.GetTempPath(), $"hp-fault-{Guid.NewGuid():N}"[..17]);
+            throw new InvalidOperationException("PostgreSQL server binaries not found: install them or set HIRING_PG_BIN to the folder holding initdb and pg_ctl.");
+        var root = Path.Combine(Path.GetTempPath(), $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)]);
         var cluster = new OwnPostgresCluster(root, bin, FreePort());
         if (IsRoot) await RunAsync("install", ["-d", "-o", "postgres", "-g", "postgres", "-m", "700", root]);
         else Directory.CreateDirectory(root);
-        await cluster.PgAsync("initdb", ["-D", cluster.Data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-        await cluster.StartServerAsync();
         return cluster;
     }
 

@@ -40,4 +40,16 @@ public sealed class LayerTests
             !t.IsDefined(typeof(HiringPlatform.Application.Common.Security.AllowAnonymousAttribute), true)).Select(t => t.FullName).ToList();
         Assert.Empty(undeclared);
     }
+
+    // A marked request reads a hot standby, which refuses writes: only queries may be marked (ADR-0020).
+    [Fact]
+    public void Only_queries_should_read_from_the_replica()
+    {
+        var marked = ApplicationAssembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(HiringPlatform.Application.Common.Interfaces.IReadFromReplica).IsAssignableFrom(t))
+            .ToList();
+        Assert.NotEmpty(marked);
+        Assert.Empty(marked.Where(t => !typeof(Mediator.IBaseQuery).IsAssignableFrom(t) || typeof(Mediator.IBaseCommand).IsAssignableFrom(t))
+            .Select(t => t.FullName));
+    }
 }

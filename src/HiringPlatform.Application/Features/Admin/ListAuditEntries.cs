@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Interfaces;
 using FluentValidation;
 using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Security;
@@ -15,7 +16,7 @@ public static class ListAuditEntries
     public const int PageSize = 50;
 
     [Authorize(Roles = Roles.Admin)]
-    public sealed record Query : IQuery<Model>
+    public sealed record Query : IQuery<Model>, IReadFromReplica
     {
         public string? EntityType { get; init; }
         public string? EntityId { get; init; }

@@ -29,7 +29,7 @@ public static class SearchCandidates
     public const char HitEnd = '\u27E7';
 
     [Authorize(Roles = "Recruiter,HiringManager")]
-    public sealed record Query : IQuery<Model>
+    public sealed record Query : IQuery<Model>, IReadFromReplica
     {
         public string? Q { get; init; }
         public Guid? PostingId { get; init; }

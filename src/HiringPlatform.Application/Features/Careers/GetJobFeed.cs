@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Interfaces;
 using System.Linq.Expressions;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Security;
@@ -12,7 +13,7 @@ namespace HiringPlatform.Application.Features.Careers;
 public static class GetJobFeed
 {
     [AllowAnonymous]
-    public sealed record Query : IQuery<IReadOnlyList<GetCareersPosting.Model>>;
+    public sealed record Query : IQuery<IReadOnlyList<GetCareersPosting.Model>>, IReadFromReplica;
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<GetCareersPosting.Model>>
     {

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Querying;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
@@ -13,7 +14,7 @@ public static class ListOpenPostings
     public const int PageSize = 20;
 
     [AllowAnonymous]
-    public sealed record Query : IQuery<Model>
+    public sealed record Query : IQuery<Model>, IReadFromReplica
     {
         public string? Q { get; init; }
         public LocationType? LocationType { get; init; }

@@ -20,7 +20,7 @@ public static class ComparePostingCandidates
     public const int PageSize = 25;
 
     [Authorize(Roles = $"{Roles.Recruiter},{Roles.HiringManager}")]
-    public sealed record Query : IQuery<Model>
+    public sealed record Query : IQuery<Model>, IReadFromReplica
     {
         public Guid PostingId { get; init; }
         public Guid? StageId { get; init; }

@@ -18,7 +18,7 @@ namespace HiringPlatform.Application.Features.Decisions;
 public static class GetCalibration
 {
     [Authorize(Roles = Roles.HiringManager)]
-    public sealed record Query : IQuery<Model>
+    public sealed record Query : IQuery<Model>, IReadFromReplica
     {
         public Guid? PostingId { get; init; }
     }
