@@ -120,17 +120,23 @@ public sealed class ObservabilityTests(ObservabilityTests.ObservedApp app) : Tes
     public async Task Should_serve_metrics_on_the_private_port_only()
     {
         var client = App.CreateClientAs(null);
+        var staff = App.CreateClientAs(await App.CreateUserAsync("Metrics Reader", Roles.Admin));
+        await client.GetAsync("/careers");
 
         var scrape = await GetAsync(client, "/metrics", MetricsPort);
-        var publicMetrics = await GetAsync(client, "/metrics", null);
+        var publicAnonymous = await GetAsync(client, "/metrics", null);
+        var publicSignedIn = await GetAsync(staff, "/metrics", null);
         var appOnMetricsPort = await GetAsync(client, "/careers", MetricsPort);
 
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         var text = await scrape.Content.ReadAsStringAsync();
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
         Assert.Contains("hiring_outbox_pending", text, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, publicMetrics.StatusCode);
-        Assert.DoesNotContain("http_server_request_duration", await publicMetrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // On the public port /metrics is just an unknown page: the sign-in redirect for a visitor, 404 when signed in.
+        Assert.Equal(HttpStatusCode.Found, publicAnonymous.StatusCode);
+        Assert.Contains("/account/sign-in", publicAnonymous.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, publicSignedIn.StatusCode);
+        Assert.DoesNotContain("http_server_request_duration", await publicSignedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, appOnMetricsPort.StatusCode);
     }
 
