@@ -15,6 +15,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace HiringPlatform.WebTests.Observability;
 
@@ -42,12 +45,33 @@ public sealed class ObservabilityTests(ObservabilityTests.ObservedApp app) : Tes
             // Rows stay where the tests put them.
             builder.UseSetting("Resumes:ExtractionEnabled", "false");
             builder.UseSetting("Email:DispatcherEnabled", "false");
+            // A mail server that refuses at once (nothing listens there): the send fails inside its span.
+            builder.UseSetting("Email:Mode", "Smtp");
+            builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Email:Smtp:Port", ClosedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // The request log line is at Information.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Warning");
+            builder.UseSetting("Serilog:MinimumLevel:Override:System", "Warning");
+        }
+
+        public CapturedLogs Logs { get; } = new();
+
+        private static readonly int ClosedPort = FindClosedPort();
+
+        private static int FindClosedPort()
+        {
+            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         protected override void ConfigureServices(IServiceCollection services)
         {
             services.AddSingleton<IStartupFilter, TestLocalPort>();
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            // Program's Serilog set-up reads sinks from the services (ReadFrom.Services).
+            services.AddSingleton<ILogEventSink>(Logs);
         }
     }
 
@@ -70,6 +94,58 @@ public sealed class ObservabilityTests(ObservabilityTests.ObservedApp app) : Tes
         Assert.NotEmpty(database);
         Assert.All(database, d => Assert.True(IsBelow(d, mediator, spans), $"database span {d.DisplayName} sits under the mediator span"));
         Assert.All(database, d => Assert.Equal("postgresql", d.GetTagItem("db.system.name") ?? d.GetTagItem("db.system")));
+    }
+
+    [Fact]
+    public async Task Should_write_the_trace_and_span_id_on_the_log_lines_of_a_request()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/careers");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        await App.CreateClientAs(null).SendAsync(request);
+
+        // The request log line (Serilog's request logging), as production writes it (compact JSON).
+        var line = App.Logs.Snapshot().Last(e => e.TraceId == traceId && e.MessageTemplate.Text.StartsWith("HTTP", StringComparison.Ordinal));
+        var json = new StringWriter();
+        new CompactJsonFormatter().Format(line, json);
+        Assert.Contains($"\"@tr\":\"{traceId}\"", json.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"\"@sp\":\"{line.SpanId}\"", json.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_trace_a_failed_smtp_send_and_count_the_failure()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            db.OutboxEmails.Add(new OutboxEmail("someone@example.com", null, "Hello", "Body", null, App.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        using var measurements = new AppMeasurements(App);
+        var traced = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == HiringTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (traced) traced.Add(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        // The processor's own span context: started from this test, so only this test's sends are in `traced`.
+        using (var root = new Activity("test").Start())
+        {
+            await App.Services.GetRequiredService<HiringPlatform.Infrastructure.Email.OutboxProcessor>().ProcessDueAsync(CancellationToken.None);
+            lock (traced)
+            {
+                var smtp = Assert.Single(traced, a => a.DisplayName == "smtp send" && a.TraceId == root.TraceId);
+                Assert.Equal(ActivityKind.Client, smtp.Kind);
+                Assert.Equal(ActivityStatusCode.Error, smtp.Status);
+                Assert.Equal("127.0.0.1", smtp.GetTagItem("server.address"));
+            }
+        }
+
+        Assert.Equal(1, measurements.Sum("hiring.emails.send_failures"));
+        Assert.Equal(0, measurements.Sum("hiring.emails.sent"));
     }
 
     [Fact]
@@ -285,6 +361,21 @@ public sealed class AppMeasurements : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+}
+
+public sealed class CapturedLogs : ILogEventSink
+{
+    private readonly List<LogEvent> _events = [];
+
+    public void Emit(LogEvent logEvent)
+    {
+        lock (_events) _events.Add(logEvent);
+    }
+
+    public List<LogEvent> Snapshot()
+    {
+        lock (_events) return [.. _events];
+    }
 }
 
 // TestServer leaves Connection.LocalPort at 0; a test says which port a request came in on (the metrics port or not).
