@@ -24,7 +24,7 @@ public sealed class OutboxHealthCheck(OperationalBacklog backlog, IOptions<Backl
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var s = await backlog.GetAsync(cancellationToken);
+        if (await BacklogRead.TryAsync(backlog, cancellationToken) is not { } s) return BacklogRead.Unreadable;
         var o = options.Value;
         var data = new Dictionary<string, object> { ["pending"] = s.EmailsPending, ["failed"] = s.EmailsFailed,
             ["oldestPendingSeconds"] = s.OldestPendingEmailAge?.TotalSeconds ?? 0 };
@@ -40,11 +40,29 @@ public sealed class ResumeExtractionHealthCheck(OperationalBacklog backlog, IOpt
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var s = await backlog.GetAsync(cancellationToken);
+        if (await BacklogRead.TryAsync(backlog, cancellationToken) is not { } s) return BacklogRead.Unreadable;
         var threshold = options.Value.ExtractionBacklogDegradedAt;
         var data = new Dictionary<string, object> { ["backlog"] = s.ExtractionBacklog };
         return threshold > 0 && s.ExtractionBacklog >= threshold
             ? HealthCheckResult.Degraded($"{s.ExtractionBacklog} résumé files waiting for text extraction (threshold {threshold}).", data: data)
             : HealthCheckResult.Healthy(data: data);
+    }
+}
+
+internal static class BacklogRead
+{
+    // The database away: the postgresql check already says Unhealthy; a short Degraded here, not a stack trace per probe.
+    public static readonly HealthCheckResult Unreadable = HealthCheckResult.Degraded("Could not read the backlog.");
+
+    public static async Task<BacklogSnapshot?> TryAsync(OperationalBacklog backlog, CancellationToken ct)
+    {
+        try
+        {
+            return await backlog.GetAsync(ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 }
