@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using FluentValidation;
 using HiringPlatform.Application.Common.Behaviours;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Settings;
+using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Interceptors;
 using HiringPlatform.Application.Data.Routing;
@@ -33,7 +35,11 @@ public static class DependencyInjection
                 // idempotency key (IdempotencyBehaviour) in case the first commit landed but its answer was lost.
                 maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(5),
                 // The server shutting down, crashing or still starting: transient, whatever Npgsql's list says.
-                errorCodesToAdd: ["57P01", "57P02", "57P03"]))
+                errorCodesToAdd: ["57P01", "57P02", "57P03"])
+                // Trace a command only inside a span (a request, a mediator request, an email send): the background
+                // workers' polls every few seconds would otherwise each be a trace of their own (ADR-0021).
+                .ConfigureDataSource(dataSource => dataSource.ConfigureTracing(tracing =>
+                    tracing.ConfigureCommandFilter(_ => Activity.Current is not null).ConfigureBatchFilter(_ => Activity.Current is not null))))
             .UseSnakeCaseNamingConvention()
             // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
             // exception reaches the caller, which logs or maps it (503 while the database is away).
@@ -41,6 +47,8 @@ public static class DependencyInjection
             .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
             .AddInterceptors(hasReplica ? [sp.GetRequiredService<ReplicaRoutingInterceptor>()] : []));
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<HiringMetrics>();
+        services.AddSingleton<OperationalBacklog>();
         services.AddAccountTokens();
         AddResourceAuthorizers(services);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

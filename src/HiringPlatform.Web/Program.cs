@@ -7,6 +7,8 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Infrastructure;
 using HiringPlatform.Web.Infrastructure;
+using HiringPlatform.Web.Infrastructure.Observability;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,8 +28,9 @@ builder.Host.UseSerilog((context, services, logger) =>
     logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext()
         .Filter.ByExcluding(DatabaseUnavailableHandler.IsEntityFrameworkEcho);
     if (context.HostingEnvironment.IsDevelopment())
-        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {TraceId}{NewLine}{Exception}");
     else
+        // CLEF: every line carries the current trace and span ids (@tr, @sp), which Serilog takes from Activity.Current.
         logger.WriteTo.Console(new CompactJsonFormatter());
 });
 
@@ -39,6 +42,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
         "For a local database with demo data, use ./build.sh run.");
 
 builder.Services.AddApplication(connectionString, ReadYourWritesMiddleware.Options(builder.Configuration));
+builder.AddObservability();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
@@ -50,6 +54,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.Assemblies = [typeof(HiringPlatform.Application.DependencyInjection)];
     options.PipelineBehaviors =
     [
+        typeof(TracingBehaviour<,>),
         typeof(LoggingBehaviour<,>),
         typeof(UnhandledExceptionBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
@@ -145,7 +150,10 @@ builder.Services.AddHostedService<HiringPlatform.Web.Features.Interviews.Feedbac
 
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.AddHealthChecks()
-    .AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"]);
+    .AddDbContextCheck<AppDbContext>("postgresql", tags: ["ready"])
+    // Backlogs report Degraded (still 200): a person should look, but the pod keeps serving.
+    .AddCheck<OutboxHealthCheck>("outbox", failureStatus: HealthStatus.Degraded, tags: ["ready"])
+    .AddCheck<ResumeExtractionHealthCheck>("resume-extraction", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
 
 var app = builder.Build();
 
@@ -159,6 +167,9 @@ if (args.Contains("migrate"))
 var migrateOnStartup = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
 if (migrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services, seedDemoData: app.Environment.IsDevelopment() && app.Configuration.GetValue("Database:SeedDemoData", true));
+
+// The private metrics port answers /metrics and nothing else, before anything logs or authenticates.
+app.UseMetricsEndpoint();
 
 // Forwarded headers first: everything after sees the client's address and scheme (HSTS and the HTTPS redirect included).
 app.UseProxySupport();

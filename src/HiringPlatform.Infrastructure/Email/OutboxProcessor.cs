@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Operations;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ namespace HiringPlatform.Infrastructure.Email;
 // concurrency token). An instance that dies mid-send leaves the row in Sending; it is due again when the lease
 // runs out, so delivery is at least once, never silently dropped (ADR-0007, ADR-0017).
 public sealed partial class OutboxProcessor(
-    IServiceScopeFactory scopes, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options, ILogger<OutboxProcessor> logger)
+    IServiceScopeFactory scopes, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options, HiringMetrics metrics,
+    ILogger<OutboxProcessor> logger)
 {
     // The default claim (Email:ClaimSeconds).
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -61,6 +63,9 @@ public sealed partial class OutboxProcessor(
                 // One save per email, fenced by the claim token: a failure later in the batch must not send the earlier
                 // ones again, and a dispatcher whose claim was taken over records nothing.
                 await db.SaveChangesAsync(ct);
+                // Counted once the result is recorded: a dispatcher that lost its claim counts nothing.
+                if (error is null) metrics.EmailsSent.Add(1);
+                else metrics.EmailSendFailures.Add(1, new KeyValuePair<string, object?>("final", email.Status == EmailStatus.Failed));
             }
             catch (DbUpdateException ex)
             {

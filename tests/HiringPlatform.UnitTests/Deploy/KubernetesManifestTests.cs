@@ -36,7 +36,7 @@ public sealed class KubernetesManifestTests
     public void Should_probe_readiness_liveness_and_startup_on_the_health_endpoints_of_the_app_port()
     {
         var web = WebContainer;
-        var port = Sequence(web, "ports").Cast<YamlMappingNode>().Single();
+        var port = AppPort;
         Assert.Equal("8080", Text(port, "containerPort"));
 
         Assert.Equal("/health/ready", Text(web, "readinessProbe", "httpGet", "path"));
@@ -127,7 +127,7 @@ public sealed class KubernetesManifestTests
             "the Deployment's selector matches the migration pod");
 
         var port = Sequence(service.Root, "spec", "ports").Cast<YamlMappingNode>().Single();
-        var containerPort = Sequence(WebContainer, "ports").Cast<YamlMappingNode>().Single();
+        var containerPort = AppPort;
         var target = Text(port, "targetPort");
         Assert.True(target == Text(containerPort, "name") || target == Text(containerPort, "containerPort"), $"targetPort {target}");
     }
@@ -305,7 +305,30 @@ public sealed class KubernetesManifestTests
         }
     }
 
+    [Fact]
+    public void Should_open_the_metrics_port_to_scrapers_and_never_through_the_service_or_ingress()
+    {
+        var metrics = Sequence(WebContainer, "ports").Cast<YamlMappingNode>().Single(p => Text(p, "name") == "metrics");
+        Assert.Equal(ConfigLiterals()["Metrics__Port"], Text(metrics, "containerPort"));
+        Assert.NotEqual(Text(AppPort, "containerPort"), Text(metrics, "containerPort"));
+        var annotations = Mapping(Deployment.Root, "spec", "template", "metadata", "annotations");
+        Assert.Equal("true", Text(annotations, "prometheus.io/scrape"));
+        Assert.Equal(Text(metrics, "containerPort"), Text(annotations, "prometheus.io/port"));
+        Assert.Equal("/metrics", Text(annotations, "prometheus.io/path"));
+
+        // The Service (and so the Ingress behind it) reaches the app port only.
+        foreach (var port in Sequence(Single("Service").Root, "spec", "ports").Cast<YamlMappingNode>())
+        {
+            var target = Text(port, "targetPort");
+            Assert.NotEqual("metrics", target);
+            Assert.NotEqual(Text(metrics, "containerPort"), target);
+        }
+    }
+
     // ---- the manifests ----
+
+    // The app's own port; the pod also has the "metrics" port.
+    private YamlMappingNode AppPort => Sequence(WebContainer, "ports").Cast<YamlMappingNode>().Single(p => Text(p, "name") == "http");
 
     private Manifest Deployment => Single("Deployment");
     private Manifest MigrationJob => Single("Job");

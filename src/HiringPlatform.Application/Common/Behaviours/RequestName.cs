@@ -17,5 +17,20 @@ public static class RequestName
 // The command being handled, for the audit interceptor (which runs inside SaveChanges, far from the request).
 public sealed class CommandScope
 {
+    private readonly List<Action> _afterCommit = [];
+
     public string? CommandName { get; set; }
+
+    // Work that must happen only once the command's transaction has committed (counting it in the metrics): a
+    // rolled-back attempt drops it, and an attempt that TransactionBehaviour retries starts with none.
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    internal void DiscardAfterCommit() => _afterCommit.Clear();
+
+    internal void RunAfterCommit()
+    {
+        var actions = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in actions) action();
+    }
 }

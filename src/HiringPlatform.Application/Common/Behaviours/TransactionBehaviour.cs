@@ -19,12 +19,13 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, C
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async ct =>
+            var committed = await strategy.ExecuteAsync(async ct =>
             {
                 // A lost unique-key race rolls back and runs once more, now seeing the winner's rows (DatabaseConflicts).
                 for (var attempt = 1; ; attempt++)
                 {
                     db.ChangeTracker.Clear();
+                    scope.DiscardAfterCommit();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     try
                     {
@@ -38,6 +39,8 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, C
                     }
                 }
             }, cancellationToken);
+            scope.RunAfterCommit();
+            return committed;
         }
         catch (Exception ex) when (DatabaseConflicts.IsLostRace(ex))
         {
@@ -51,6 +54,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, C
         finally
         {
             scope.CommandName = null;
+            scope.DiscardAfterCommit();
         }
     }
 }

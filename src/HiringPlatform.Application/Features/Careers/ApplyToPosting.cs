@@ -1,3 +1,5 @@
+using HiringPlatform.Application.Common.Behaviours;
+using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Common;
 using System.Globalization;
 using System.Net;
@@ -173,7 +175,8 @@ public static partial class ApplyToPosting
             NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
 
     public sealed partial class Handler(AppDbContext db, IFileStorage storage, IDataProtectionProvider protection,
-        IOptions<CareersOptions> options, IAppUrls urls, TimeProvider clock, ILogger<Handler> logger) : ICommandHandler<Command, Result>
+        IOptions<CareersOptions> options, IAppUrls urls, TimeProvider clock, CommandScope scope, HiringMetrics metrics, ILogger<Handler> logger)
+        : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -276,6 +279,7 @@ public static partial class ApplyToPosting
                 "Application confirmation email queued"));
 
             await db.SaveChangesAsync(ct);
+            scope.AfterCommit(() => metrics.ApplicationsReceived.Add(1));
             return new Result(Outcome.Applied, application.Id);
         }
 

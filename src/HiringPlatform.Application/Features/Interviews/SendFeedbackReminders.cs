@@ -1,3 +1,5 @@
+using HiringPlatform.Application.Common.Behaviours;
+using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Common.Jobs;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Interfaces;
@@ -21,7 +23,7 @@ public static class SendFeedbackReminders
         public int BatchSize { get; init; } = 200;
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, IAppUrls urls) : ICommandHandler<Command, int>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, IAppUrls urls, CommandScope scope, HiringMetrics metrics) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
@@ -42,6 +44,7 @@ public static class SendFeedbackReminders
                 orderby p.PendingFeedbackEndsAt
                 select new { Participant = p, u.Email, u.DisplayName, u.TimeZoneId, u.IsActive, CandidateId = c.Id, c.FullName, StageName = s.Name, i.Id, i.EndsAt })
                 .Take(Math.Clamp(command.BatchSize, 1, 1000)).ToListAsync(ct);
+            var queued = 0;
             foreach (var d in due)
             {
                 d.Participant.ReminderSentAt = now;
@@ -56,8 +59,10 @@ public static class SendFeedbackReminders
                     The hiring manager cannot decide until the panel's feedback is in. This is the only reminder you will get for this interview.
                     """;
                 db.OutboxEmails.Add(new OutboxEmail(d.Email, d.DisplayName, $"Feedback overdue: {d.FullName} ({d.StageName})", body, null, now, d.CandidateId));
+                queued++;
             }
             await db.SaveChangesAsync(ct);
+            if (queued > 0) scope.AfterCommit(() => metrics.FeedbackRemindersSent.Add(queued));
             return due.Count;
         }
     }
