@@ -114,7 +114,7 @@ public sealed class AccessMatrixWorld
         var cancelled = await app.CreateInterviewAsync(P.ApplicationId, [u["int-q"]]);
         await app.WithDbAsync(async db =>
         {
-            (await db.Interviews.SingleAsync(i => i.Id == cancelled)).Cancel("Matrix: cancelled");
+            (await db.Interviews.SingleAsync(i => i.Id == cancelled)).Cancel("Matrix: cancelled", app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         CompetencyId = await app.QueryAsync(db => db.Competencies.OrderBy(c => c.Key).Select(c => c.Id).FirstAsync());

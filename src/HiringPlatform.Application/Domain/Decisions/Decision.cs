@@ -8,6 +8,8 @@ public enum DecisionKind { Advance, Reject, Offer }
 // A debrief decision, with the hiring manager's written rationale.
 public sealed class Decision : Entity
 {
+    public const int MaxRationaleLength = 8000;
+
     private Decision() { }
 
     public Decision(Guid applicationId, Guid decidedBy, DecisionKind kind, string rationale, RejectionReason? rejectionReason, DateTimeOffset at)
@@ -85,8 +87,11 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         ExceptionReason = reason.Trim();
     }
 
-    public void Approve(Guid hiringManagerId, DateTimeOffset at)
+    public bool IsOpen => Status is OfferStatus.Draft or OfferStatus.Approved or OfferStatus.Sent;
+
+    public void Approve(JobApplication application, Guid hiringManagerId, DateTimeOffset at)
     {
+        EnsureApplicationActive(application, "approved");
         if (Status != OfferStatus.Draft) throw new DomainException("Only a draft offer can be approved.");
         if (OutsideBand && ExceptionApprovedBy is null)
             throw new DomainException("The salary is outside the posting's band: an admin must approve the exception first.");
@@ -95,8 +100,9 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         ApprovedAt = at;
     }
 
-    public void MarkSent(DateTimeOffset at)
+    public void MarkSent(JobApplication application, DateTimeOffset at)
     {
+        EnsureApplicationActive(application, "sent");
         if (Status != OfferStatus.Approved) throw new DomainException("Only an approved offer can be sent.");
         Status = OfferStatus.Sent;
         SentAt = at;
@@ -107,6 +113,21 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         if (Status != OfferStatus.Sent) throw new DomainException("Only a sent offer can be accepted.");
         Status = OfferStatus.Accepted;
         RespondedAt = at;
+    }
+
+    // The application closed (rejected, withdrawn, or hired through another offer): an open offer goes with it.
+    public void Withdraw(DateTimeOffset at)
+    {
+        if (!IsOpen) throw new DomainException($"This offer is {Status.ToString().ToLowerInvariant()}, so it cannot be withdrawn.");
+        Status = OfferStatus.Withdrawn;
+        RespondedAt = at;
+    }
+
+    private void EnsureApplicationActive(JobApplication application, string verb)
+    {
+        if (application.Id != ApplicationId) throw new InvalidOperationException("The offer belongs to another application.");
+        if (!application.IsActive)
+            throw new DomainException($"The application is {application.Status.ToString().ToLowerInvariant()}, so this offer cannot be {verb}.");
     }
 
     public void Decline(DateTimeOffset at)

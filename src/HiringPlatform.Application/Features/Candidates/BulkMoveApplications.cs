@@ -43,7 +43,6 @@ public static class BulkMoveApplications
             var stages = await Pipeline.StagesAsync(db, command.PostingId, ct);
             var to = stages.SingleOrDefault(s => s.Id == command.ToStageId)
                 ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");
-            var title = await Pipeline.PostingTitleAsync(db, command.PostingId, ct);
             var seen = Selection.Parse(command.Selected);
             var ids = seen.Keys.ToList();
             var applications = await db.Applications.Where(a => ids.Contains(a.Id) && a.PostingId == command.PostingId).ToListAsync(ct);
@@ -65,8 +64,6 @@ public static class BulkMoveApplications
                 {
                     db.Entry(application).Property(a => a.Version).OriginalValue = seen[application.Id];
                     application.MoveTo(to.Id, now);
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.Id, ActivityKind.Moved,
-                        $"Moved from {stage.Name} to {to.Name} · {title}"));
                     moved++;
                 }
             }

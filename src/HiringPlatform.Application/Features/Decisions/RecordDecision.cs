@@ -75,7 +75,10 @@ public static class RecordDecision
                 .When(c => c.RejectionCompetencyId is not null && c.Kind == DecisionKind.Reject)
                 .WithMessage("Choose a competency from this posting's rubric.");
             RuleFor(c => c.Rationale).NotEmpty().WithMessage("Write down the rationale: what the panel saw that led to this decision.")
-                .MaximumLength(8000);
+                .MaximumLength(Decision.MaxRationaleLength);
+            // A rejection keeps its rationale as the application's rejection note, which holds less.
+            RuleFor(c => c.Rationale).MaximumLength(JobApplication.MaxRejectionNoteLength).When(c => c.Kind == DecisionKind.Reject)
+                .WithMessage($"A rejection's rationale becomes the rejection note, which holds at most {JobApplication.MaxRejectionNoteLength:N0} characters.");
         }
     }
 
@@ -164,17 +167,14 @@ public static class RecordDecision
                         ?? throw new DomainException("This is the last stage before the offer: make an offer or reject instead.");
                     application.MoveTo(stages.Single(s => s.Order == next.Order).Id, now);
                     summary = $"Debrief decision: advance from {current.Name} to {next.Name}";
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Moved, $"Moved from {current.Name} to {next.Name}"));
                     break;
                 }
                 case DecisionKind.Reject:
                 {
+                    // The same domain step as the board's reject: ApplicationRejected carries it to the timeline, the
+                    // candidate's record, the interviews still ahead and any open offer (ADR-0022).
                     application.Reject(command.RejectionReason!.Value, command.RejectionCompetencyId, command.Rationale, now);
-                    var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);
-                    candidate.LastApplicationClosedAt = now;
                     summary = $"Debrief decision: reject ({DecisionText.Display(command.RejectionReason.Value).ToLowerInvariant()})";
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Rejected,
-                        $"Rejected at {current.Name}: {DecisionText.Display(command.RejectionReason.Value).ToLowerInvariant()}"));
                     break;
                 }
                 default:
@@ -185,7 +185,6 @@ public static class RecordDecision
                     if (application.StageId != offerStage.Id)
                     {
                         application.MoveTo(offerStage.Id, now);
-                        db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Moved, $"Moved from {current.Name} to {offerStage.Name}"));
                     }
                     var open = await db.Offers.AnyAsync(o => o.ApplicationId == application.Id
                         && (o.Status == OfferStatus.Draft || o.Status == OfferStatus.Approved || o.Status == OfferStatus.Sent), ct);
