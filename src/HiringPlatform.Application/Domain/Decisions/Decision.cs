@@ -9,6 +9,16 @@ public enum DecisionKind { Advance, Reject, Offer }
 public sealed class Decision : Entity
 {
     public const int MaxRationaleLength = 8000;
+    public const int MaxOverrideReasonLength = 2000;
+
+    public const string CoverageRefusal =
+        "The panel's feedback does not cover every must-have competency with ratings from at least two interviewers yet " +
+        "(see the score page). Wait for it, or, as the hiring manager, write down why you make the offer anyway.";
+
+    // Moving a card into the Offer stage or drafting an offer passes the same gate (ApplicationScoring.OfferAllowedAsync).
+    public const string OfferStageRefusal =
+        "The panel's feedback does not cover every must-have competency with ratings from at least two interviewers yet " +
+        "(see the score page). Wait for it, or let the hiring manager record an offer decision with the reason to go ahead.";
 
     private Decision() { }
 
@@ -23,11 +33,25 @@ public sealed class Decision : Entity
         At = at;
     }
 
+    // An offer made without the debrief gate's coverage, with the hiring manager's written reason; what the gate guards
+    // (ScoreResult.ReadyForDebrief) is checked here so no use case can make an offer around it.
+    public static Decision ForOffer(Guid applicationId, Guid decidedBy, string rationale, ScoreResult score, string? overrideReason, DateTimeOffset at)
+    {
+        var decision = new Decision(applicationId, decidedBy, DecisionKind.Offer, rationale, null, at);
+        if (score.ReadyForDebrief) return decision;
+        if (string.IsNullOrWhiteSpace(overrideReason)) throw new DomainException(CoverageRefusal);
+        if (overrideReason.Trim().Length > MaxOverrideReasonLength)
+            throw new DomainException($"The reason for going ahead holds at most {MaxOverrideReasonLength:N0} characters.");
+        decision.CoverageOverrideReason = overrideReason.Trim();
+        return decision;
+    }
+
     public Guid ApplicationId { get; set; }
     public Guid DecidedBy { get; private set; }
     public DecisionKind Kind { get; private set; }
     public string Rationale { get; private set; } = "";
     public RejectionReason? RejectionReason { get; private set; }
+    public string? CoverageOverrideReason { get; private set; }
     public DateTimeOffset At { get; private set; }
 }
 

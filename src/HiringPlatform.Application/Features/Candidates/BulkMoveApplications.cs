@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Interviews;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,8 @@ public static class BulkMoveApplications
                     skipped.Add($"{name} is {Pipeline.StatusText(application.Status)}");
                 else if (application.StageId == to.Id)
                     skipped.Add($"{name} is already in {to.Name}");
+                else if (to.Kind == StageKind.Offer && !await Decisions.ApplicationScoring.OfferAllowedAsync(db, application, ct))
+                    skipped.Add($"{name} has not passed the debrief gate (must-haves covered by two interviewers, or the hiring manager's offer decision)");
                 else
                 {
                     db.Entry(application).Property(a => a.Version).OriginalValue = seen[application.Id];
