@@ -35,6 +35,27 @@ public static class ApplicationScoring
         if (!await OfferAllowedAsync(db, application, ct)) throw new DomainException(Decision.OfferStageRefusal);
     }
 
+    // A rubric edit changes every stored score of the posting: recomputed here, in the edit's transaction, from the new
+    // rubric (not saved yet) and the submitted ratings, so the board and the comparison never rank on old weights.
+    // Only scores that change are written (each such application's version moves on, like after a new scorecard).
+    public static async Task RecalculatePostingAsync(AppDbContext db, Guid postingId, IReadOnlyList<RubricWeight> rubric, CancellationToken ct)
+    {
+        var ratings = (await (
+            from r in db.ScorecardRatings.AsNoTracking()
+            join s in db.Scorecards on r.ScorecardId equals s.Id
+            join a in db.Applications on s.ApplicationId equals a.Id
+            where a.PostingId == postingId && s.Status == ScorecardStatus.Submitted && r.Rating != null
+            select new { s.ApplicationId, r.CompetencyId, s.InterviewerId, Rating = r.Rating!.Value }).ToListAsync(ct))
+            .ToLookup(x => x.ApplicationId, x => new SubmittedRating(x.CompetencyId, x.InterviewerId, x.Rating));
+        var scored = ratings.Select(g => g.Key).ToList();
+        var applications = await db.Applications.Where(a => a.PostingId == postingId && (a.WeightedScore != null || scored.Contains(a.Id))).ToListAsync(ct);
+        foreach (var application in applications)
+        {
+            var score = ScoreCalculator.Calculate(rubric, ratings[application.Id]).WeightedScore;
+            if (application.WeightedScore != score) application.WeightedScore = score;
+        }
+    }
+
     // `changed` is the scorecard being saved in this command: its new ratings are not in the database yet.
     public static async Task RecalculateAsync(AppDbContext db, JobApplication application, Scorecard changed, CancellationToken ct)
     {
