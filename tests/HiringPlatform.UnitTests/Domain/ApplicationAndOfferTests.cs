@@ -130,4 +130,21 @@ public sealed class ApplicationAndOfferTests
         application.Reject(RejectionReason.Other, null, new string('x', JobApplication.MaxRejectionNoteLength), Now);
         Assert.Equal(JobApplication.MaxRejectionNoteLength, application.RejectionNote!.Length);
     }
+
+    [Fact]
+    public void Should_refuse_an_offer_decision_without_two_interviewers_on_every_must_have_unless_a_reason_is_given()
+    {
+        var (mustHave, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var (alice, bob) = (Guid.NewGuid(), Guid.NewGuid());
+        RubricWeight[] rubric = [new(mustHave, 10, true), new(other, 10, false)];
+        var thin = ScoreCalculator.Calculate(rubric, [new(mustHave, alice, 4), new(other, bob, 3)]);
+        var covered = ScoreCalculator.Calculate(rubric, [new(mustHave, alice, 4), new(mustHave, bob, 3)]);
+        Assert.False(thin.ReadyForDebrief);
+        Assert.True(covered.ReadyForDebrief);
+        Assert.False(ScoreCalculator.Calculate(rubric, []).ReadyForDebrief);
+
+        Assert.Throws<DomainException>(() => Decision.ForOffer(Guid.NewGuid(), Guid.NewGuid(), "Strong.", thin, " ", Now));
+        Assert.Equal("Known from a previous role.", Decision.ForOffer(Guid.NewGuid(), Guid.NewGuid(), "Strong.", thin, " Known from a previous role. ", Now).CoverageOverrideReason);
+        Assert.Null(Decision.ForOffer(Guid.NewGuid(), Guid.NewGuid(), "Strong.", covered, "ignored", Now).CoverageOverrideReason);
+    }
 }
