@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FluentValidation;
 using HiringPlatform.Application.Common.Behaviours;
+using HiringPlatform.Application.Common.Events;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Common.Telemetry;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<CommandScope>();
         services.AddScoped<TimestampInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<DomainEventsInterceptor>();
         // The optional read replica (ADR-0020): without a ReadOnly connection string every query reads the primary.
         services.AddSingleton(readReplica ?? new ReadReplicaOptions());
         services.AddSingleton<ReadReplica>();
@@ -44,15 +46,27 @@ public static class DependencyInjection
             // Every failed connection attempt (four per request while PostgreSQL restarts) would be an Error line; the
             // exception reaches the caller, which logs or maps it (503 while the database is away).
             .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
-            .AddInterceptors(new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(
+                // Events first: what their handlers add is then cleaned, timestamped and audited like everything else.
+                sp.GetRequiredService<DomainEventsInterceptor>(),
+                new StorableTextInterceptor(), sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
             .AddInterceptors(hasReplica ? [sp.GetRequiredService<ReplicaRoutingInterceptor>()] : []));
         services.AddSingleton<SettingsCache>();
         services.AddSingleton<HiringMetrics>();
         services.AddSingleton<OperationalBacklog>();
         services.AddAccountTokens();
         AddResourceAuthorizers(services);
+        AddDomainEventHandlers(services);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
+    }
+
+    // Every IDomainEventHandler<TEvent> in this assembly (ADR-0022).
+    private static void AddDomainEventHandlers(IServiceCollection services)
+    {
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+            services.AddScoped(contract, type);
     }
 
     // Every nested `Authorizer : IResourceAuthorizer<TRequest>` in this assembly (ADR-0009).

@@ -58,7 +58,7 @@ public sealed class UserAccountTests(IntegrationFixture fixture) : IntegrationTe
         await App.WithDbAsync(async db =>
         {
             var interview = await db.Interviews.SingleAsync(i => i.Id == cancelled);
-            interview.Cancel("Candidate asked to move it");
+            interview.Cancel("Candidate asked to move it", App.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         await App.CreateInterviewAsync(application, [other], App.Clock.GetUtcNow().AddDays(4));

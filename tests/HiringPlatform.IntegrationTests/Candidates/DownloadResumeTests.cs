@@ -58,7 +58,7 @@ public sealed class DownloadResumeTests(IntegrationFixture fixture) : Integratio
         await App.WithDbAsync(async db =>
         {
             var interview = await db.Interviews.Include(i => i.Participants).SingleAsync(i => i.Id == cancelled);
-            interview.Cancel("Moved");
+            interview.Cancel("Moved", App.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         var live = await App.CreatePastInterviewAsync(applicationId, [team.Alice]);

@@ -66,7 +66,7 @@ public sealed class DecisionTests(IntegrationFixture fixture) : IntegrationTest(
     {
         var team = await App.CreateTeamAsync();
         var (_, applicationId) = await App.CreateApplicantAsync(team.Posting, "Olive Offer", "Debrief");
-        await App.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Strong across the board." }, team.Manager);
+        await App.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Strong across the board.", CoverageOverrideReason = "No scorecards in this test." }, team.Manager);
 
         Assert.Equal(team.Posting.Stage("Offer").Id, (await App.FindAsync<JobApplication>(applicationId))!.StageId);
         var offer = await App.WithDbAsync(db => db.Offers.AsNoTracking().SingleAsync(o => o.ApplicationId == applicationId));
@@ -76,7 +76,7 @@ public sealed class DecisionTests(IntegrationFixture fixture) : IntegrationTest(
         Assert.False(offer.OutsideBand);
 
         // Deciding "offer" again keeps the one draft.
-        await App.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Confirmed at the second debrief." }, team.Manager);
+        await App.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Confirmed at the second debrief.", CoverageOverrideReason = "No scorecards in this test." }, team.Manager);
         Assert.Equal(1, await App.WithDbAsync(db => db.Offers.CountAsync(o => o.ApplicationId == applicationId)));
         // "Advance" never goes into the Offer stage.
         await Assert.ThrowsAsync<DomainException>(() => App.SendAsync(new RecordDecision.Command

@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.JobPostings;
@@ -24,7 +25,7 @@ public sealed class GetPostingTests(IntegrationFixture fixture) : IntegrationTes
         await App.WithDbAsync(async db =>
         {
             var application = await db.Applications.SingleAsync(a => a.Id == withdrawn);
-            application.Withdraw(App.Clock.GetUtcNow());
+            application.Withdraw(App.Clock.GetUtcNow(), WithdrawnBy.HiringTeam);
             await db.SaveChangesAsync();
         });
 

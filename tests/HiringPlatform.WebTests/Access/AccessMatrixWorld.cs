@@ -114,7 +114,7 @@ public sealed class AccessMatrixWorld
         var cancelled = await app.CreateInterviewAsync(P.ApplicationId, [u["int-q"]]);
         await app.WithDbAsync(async db =>
         {
-            (await db.Interviews.SingleAsync(i => i.Id == cancelled)).Cancel("Matrix: cancelled");
+            (await db.Interviews.SingleAsync(i => i.Id == cancelled)).Cancel("Matrix: cancelled", app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         CompetencyId = await app.QueryAsync(db => db.Competencies.OrderBy(c => c.Key).Select(c => c.Id).FirstAsync());
@@ -142,7 +142,7 @@ public sealed class AccessMatrixWorld
         });
         var interviewId = await app.CreatePastInterviewAsync(applicationId, panel);
         await app.SubmitScorecardAsync(interviewId, scorer);
-        await app.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Strong panel." }, manager);
+        await app.SendAsync(new RecordDecision.Command { ApplicationId = applicationId, Kind = DecisionKind.Offer, Rationale = "Strong panel.", CoverageOverrideReason = "No scorecards in this test: the offer goes ahead on the hiring manager's word." }, manager);
         var duplicateId = await app.CreateCandidateAsync($"Matrix Candidate {name} Twin");
         await app.CreateApplicationAsync(posting, duplicateId);
         var (noteId, offerId, pairId) = await app.WithDbAsync(async db =>

@@ -33,7 +33,7 @@ public sealed class DecisionsAccessTests(WebFixture fixture) : WebTest(fixture)
     ];
 
     private Task MakeOfferDecisionAsync() =>
-        App.SendAsync(new RecordDecision.Command { ApplicationId = _applicationId, Kind = DecisionKind.Offer, Rationale = "Strong panel." }, _team.Manager);
+        App.SendAsync(new RecordDecision.Command { ApplicationId = _applicationId, Kind = DecisionKind.Offer, Rationale = "Strong panel.", CoverageOverrideReason = "No scorecards in this test: the offer goes ahead on the hiring manager's word." }, _team.Manager);
 
     [Fact]
     public async Task Should_refuse_interviewers_the_score_compare_calibration_decision_and_offer_pages_even_for_their_own_candidate()
@@ -149,8 +149,16 @@ public sealed class DecisionsAccessTests(WebFixture fixture) : WebTest(fixture)
         Assert.Equal("Write down the rationale: what the panel saw that led to this decision.", page.FieldError("Rationale"));
         Assert.True(((IHtmlInputElement)page.QuerySelector("#kind-reject")!).IsChecked);
 
-        var made = await manager.SubmitFormAsync(decisionUrl, "form[data-decision-form]",
+        // No scorecards yet: the debrief gate refuses the offer and asks the hiring manager for a reason.
+        var gated = await manager.SubmitFormAsync(decisionUrl, "form[data-decision-form]",
             new Dictionary<string, string> { ["Kind"] = "Offer", ["Rationale"] = "Strong evidence across the panel." });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, gated.StatusCode);
+        var gatedPage = await gated.ParseAsync();
+        Assert.Contains("at least two interviewers", gatedPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(gatedPage.QuerySelector("textarea#CoverageOverrideReason"));
+
+        var made = await manager.SubmitFormAsync(decisionUrl, "form[data-decision-form]",
+            new Dictionary<string, string> { ["Kind"] = "Offer", ["Rationale"] = "Strong evidence across the panel.", ["CoverageOverrideReason"] = "Known to the team from a previous role." });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         Assert.EndsWith($"/applications/{_applicationId}/offer", made.Headers.Location!.ToString(), StringComparison.Ordinal);
 

@@ -68,7 +68,7 @@ public sealed class JobApplicationConfiguration : IEntityTypeConfiguration<JobAp
     {
         b.ToTable("applications");
         b.Property(a => a.SourceDetail).HasMaxLength(200);
-        b.Property(a => a.RejectionNote).HasMaxLength(2000);
+        b.Property(a => a.RejectionNote).HasMaxLength(JobApplication.MaxRejectionNoteLength);
         b.Property(a => a.CoverNote).HasMaxLength(4000);
         b.Property(a => a.WeightedScore).HasPrecision(4, 2);
         b.Property(a => a.Version).IsRowVersion();

@@ -9,7 +9,8 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> b)
     {
-        b.Property(d => d.Rationale).HasMaxLength(8000);
+        b.Property(d => d.Rationale).HasMaxLength(Decision.MaxRationaleLength);
+        b.Property(d => d.CoverageOverrideReason).HasMaxLength(Decision.MaxOverrideReasonLength);
         b.HasOne<JobApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => new { d.ApplicationId, d.At });
     }

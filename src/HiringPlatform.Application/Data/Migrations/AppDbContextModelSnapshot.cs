@@ -560,6 +560,11 @@ namespace HiringPlatform.Application.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("CoverageOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("coverage_override_reason");
+
                     b.Property<Guid>("DecidedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("decided_by");

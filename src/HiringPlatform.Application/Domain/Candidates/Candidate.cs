@@ -38,7 +38,7 @@ public sealed class Candidate : AuditableEntity, IConcurrencyChecked
     public Guid? ResumeFileId { get; set; }
 
     // Last time an application of theirs closed; drives the retention list.
-    public DateTimeOffset? LastApplicationClosedAt { get; set; }
+    public DateTimeOffset? LastApplicationClosedAt { get; private set; }
 
     // GDPR erasure keeps the row (for anonymous counts) but not the person.
     public DateTimeOffset? ErasedAt { get; private set; }
@@ -172,7 +172,7 @@ public enum ActivityKind
 {
     Applied, Added, Moved, Rejected, Withdrawn, Reopened, Hired, NoteAdded, EmailQueued, InterviewScheduled,
     InterviewRescheduled, InterviewCancelled, ScorecardSubmitted, ScorecardAmended, DecisionRecorded,
-    OfferDrafted, OfferApproved, OfferSent, OfferAccepted, OfferDeclined, Merged, ResumeUploaded, Exported, Erased,
+    OfferDrafted, OfferApproved, OfferSent, OfferAccepted, OfferDeclined, OfferWithdrawn, Merged, ResumeUploaded, Exported, Erased,
 }
 
 // The candidate's timeline. Summaries hold no personal values beyond what the profile already shows.

@@ -9,6 +9,9 @@ public enum RejectionReason { SkillsGap, ExperienceLevel, Compensation, Location
 // "Application" would clash with the HiringPlatform.Application namespace.
 public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
 {
+    // The column's size; the rejection forms and the debrief (whose rationale becomes the note) check it first.
+    public const int MaxRejectionNoteLength = 2000;
+
     private readonly List<ScreeningAnswer> _answers = [];
 
     private JobApplication() { }
@@ -57,8 +60,10 @@ public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
     {
         EnsureActive("moved");
         if (stageId == StageId) throw new DomainException("The application is already in that stage.");
+        var from = StageId;
         StageId = stageId;
         StageEnteredAt = at;
+        Raise(new ApplicationMoved(this, from, stageId, at));
     }
 
     public void Reject(RejectionReason reason, Guid? competencyId, string? note, DateTimeOffset at)
@@ -68,18 +73,22 @@ public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
             throw new DomainException("Name the competency that is missing.");
         if (reason == Candidates.RejectionReason.Other && string.IsNullOrWhiteSpace(note))
             throw new DomainException("Add a note explaining the reason.");
+        if (note?.Trim().Length > MaxRejectionNoteLength)
+            throw new DomainException($"A rejection note holds at most {MaxRejectionNoteLength:N0} characters.");
         Status = ApplicationStatus.Rejected;
         RejectionReason = reason;
         RejectionCompetencyId = reason == Candidates.RejectionReason.SkillsGap ? competencyId : null;
         RejectionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         ClosedAt = at;
+        Raise(new ApplicationRejected(this, at));
     }
 
-    public void Withdraw(DateTimeOffset at)
+    public void Withdraw(DateTimeOffset at, WithdrawnBy by)
     {
         EnsureActive("withdrawn");
         Status = ApplicationStatus.Withdrawn;
         ClosedAt = at;
+        Raise(new ApplicationWithdrawn(this, by, at));
     }
 
     public void Reopen(DateTimeOffset at)
@@ -98,6 +107,7 @@ public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
         EnsureActive("hired");
         Status = ApplicationStatus.Hired;
         ClosedAt = at;
+        Raise(new CandidateHired(this, at));
     }
 
     // Merge: the absorbed application's history moves onto this one.

@@ -8,6 +8,18 @@ public enum DecisionKind { Advance, Reject, Offer }
 // A debrief decision, with the hiring manager's written rationale.
 public sealed class Decision : Entity
 {
+    public const int MaxRationaleLength = 8000;
+    public const int MaxOverrideReasonLength = 2000;
+
+    public const string CoverageRefusal =
+        "The panel's feedback does not cover every must-have competency with ratings from at least two interviewers yet " +
+        "(see the score page). Wait for it, or, as the hiring manager, write down why you make the offer anyway.";
+
+    // Moving a card into the Offer stage or drafting an offer passes the same gate (ApplicationScoring.OfferAllowedAsync).
+    public const string OfferStageRefusal =
+        "The panel's feedback does not cover every must-have competency with ratings from at least two interviewers yet " +
+        "(see the score page). Wait for it, or let the hiring manager record an offer decision with the reason to go ahead.";
+
     private Decision() { }
 
     public Decision(Guid applicationId, Guid decidedBy, DecisionKind kind, string rationale, RejectionReason? rejectionReason, DateTimeOffset at)
@@ -21,11 +33,25 @@ public sealed class Decision : Entity
         At = at;
     }
 
+    // An offer made without the debrief gate's coverage, with the hiring manager's written reason; what the gate guards
+    // (ScoreResult.ReadyForDebrief) is checked here so no use case can make an offer around it.
+    public static Decision ForOffer(Guid applicationId, Guid decidedBy, string rationale, ScoreResult score, string? overrideReason, DateTimeOffset at)
+    {
+        var decision = new Decision(applicationId, decidedBy, DecisionKind.Offer, rationale, null, at);
+        if (score.ReadyForDebrief) return decision;
+        if (string.IsNullOrWhiteSpace(overrideReason)) throw new DomainException(CoverageRefusal);
+        if (overrideReason.Trim().Length > MaxOverrideReasonLength)
+            throw new DomainException($"The reason for going ahead holds at most {MaxOverrideReasonLength:N0} characters.");
+        decision.CoverageOverrideReason = overrideReason.Trim();
+        return decision;
+    }
+
     public Guid ApplicationId { get; set; }
     public Guid DecidedBy { get; private set; }
     public DecisionKind Kind { get; private set; }
     public string Rationale { get; private set; } = "";
     public RejectionReason? RejectionReason { get; private set; }
+    public string? CoverageOverrideReason { get; private set; }
     public DateTimeOffset At { get; private set; }
 }
 
@@ -85,8 +111,11 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         ExceptionReason = reason.Trim();
     }
 
-    public void Approve(Guid hiringManagerId, DateTimeOffset at)
+    public bool IsOpen => Status is OfferStatus.Draft or OfferStatus.Approved or OfferStatus.Sent;
+
+    public void Approve(JobApplication application, Guid hiringManagerId, DateTimeOffset at)
     {
+        EnsureApplicationActive(application, "approved");
         if (Status != OfferStatus.Draft) throw new DomainException("Only a draft offer can be approved.");
         if (OutsideBand && ExceptionApprovedBy is null)
             throw new DomainException("The salary is outside the posting's band: an admin must approve the exception first.");
@@ -95,8 +124,9 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         ApprovedAt = at;
     }
 
-    public void MarkSent(DateTimeOffset at)
+    public void MarkSent(JobApplication application, DateTimeOffset at)
     {
+        EnsureApplicationActive(application, "sent");
         if (Status != OfferStatus.Approved) throw new DomainException("Only an approved offer can be sent.");
         Status = OfferStatus.Sent;
         SentAt = at;
@@ -107,6 +137,21 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         if (Status != OfferStatus.Sent) throw new DomainException("Only a sent offer can be accepted.");
         Status = OfferStatus.Accepted;
         RespondedAt = at;
+    }
+
+    // The application closed (rejected, withdrawn, or hired through another offer): an open offer goes with it.
+    public void Withdraw(DateTimeOffset at)
+    {
+        if (!IsOpen) throw new DomainException($"This offer is {Status.ToString().ToLowerInvariant()}, so it cannot be withdrawn.");
+        Status = OfferStatus.Withdrawn;
+        RespondedAt = at;
+    }
+
+    private void EnsureApplicationActive(JobApplication application, string verb)
+    {
+        if (application.Id != ApplicationId) throw new InvalidOperationException("The offer belongs to another application.");
+        if (!application.IsActive)
+            throw new DomainException($"The application is {application.Status.ToString().ToLowerInvariant()}, so this offer cannot be {verb}.");
     }
 
     public void Decline(DateTimeOffset at)

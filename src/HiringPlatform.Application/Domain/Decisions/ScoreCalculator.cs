@@ -33,6 +33,10 @@ public sealed record ScoreResult(decimal? WeightedScore, IReadOnlyList<Competenc
     public IEnumerable<CompetencyResult> MustHavesBelowBar => Competencies.Where(c => c.MustHaveBelowBar);
     public IEnumerable<CompetencyResult> Disagreements => Competencies.Where(c => c.StrongDisagreement);
     public IEnumerable<CompetencyResult> MissingCoverage => Competencies.Where(c => c.LacksCoverage);
+
+    // The debrief gate (the score page's "ready for the debrief"): some feedback is in, and every must-have competency was
+    // rated by at least two interviewers. An offer needs it, or the hiring manager's written override (Decision.ForOffer).
+    public bool ReadyForDebrief => Competencies.Any(c => c.RatingCount > 0) && !MissingCoverage.Any();
 }
 
 // The scoring arithmetic, kept pure so it is unit-tested on its own and identical on every page:

@@ -69,8 +69,15 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         }
     }
 
-    public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes)
+    // An interview is over once its end has passed: it then counts as Completed (StatusAt) without anything having
+    // to mark it, and what took place can no longer be moved or called off; its feedback stays owed.
+    public bool HasTakenPlace(DateTimeOffset now) => Status != InterviewStatus.Cancelled && EndsAt <= now;
+
+    public InterviewStatus StatusAt(DateTimeOffset now) => HasTakenPlace(now) ? InterviewStatus.Completed : Status;
+
+    public void Reschedule(DateTimeOffset startsAtUtc, int durationMinutes, DateTimeOffset now)
     {
+        if (HasTakenPlace(now)) throw new DomainException("This interview has already taken place, so it cannot be rescheduled.");
         if (Status != InterviewStatus.Scheduled) throw new DomainException("Only a scheduled interview can be rescheduled.");
         if (durationMinutes is <= 0 or > MaxDurationMinutes) throw new DomainException("An interview lasts between 1 minute and 8 hours.");
         StartsAt = startsAtUtc.ToUniversalTime();
@@ -86,8 +93,9 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         }
     }
 
-    public void Cancel(string? reason)
+    public void Cancel(string? reason, DateTimeOffset now)
     {
+        if (HasTakenPlace(now)) throw new DomainException("This interview has already taken place, so it cannot be cancelled.");
         if (Status != InterviewStatus.Scheduled) throw new DomainException("Only a scheduled interview can be cancelled.");
         Status = InterviewStatus.Cancelled;
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -95,7 +103,8 @@ public sealed class Interview : AuditableEntity, IConcurrencyChecked
         foreach (var p in _participants) (p.ScheduledStartsAt, p.PendingFeedbackEndsAt) = (null, null);
     }
 
-    public void Complete() => Status = Status == InterviewStatus.Scheduled ? InterviewStatus.Completed : Status;
+    // Closing the application calls off what has not started yet; an interview under way or over is left as it is.
+    public bool IsUpcoming(DateTimeOffset now) => Status == InterviewStatus.Scheduled && StartsAt > now;
 }
 
 public sealed class InterviewParticipant

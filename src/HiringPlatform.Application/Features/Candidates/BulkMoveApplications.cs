@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Interviews;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,6 @@ public static class BulkMoveApplications
             var stages = await Pipeline.StagesAsync(db, command.PostingId, ct);
             var to = stages.SingleOrDefault(s => s.Id == command.ToStageId)
                 ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");
-            var title = await Pipeline.PostingTitleAsync(db, command.PostingId, ct);
             var seen = Selection.Parse(command.Selected);
             var ids = seen.Keys.ToList();
             var applications = await db.Applications.Where(a => ids.Contains(a.Id) && a.PostingId == command.PostingId).ToListAsync(ct);
@@ -61,12 +61,12 @@ public static class BulkMoveApplications
                     skipped.Add($"{name} is {Pipeline.StatusText(application.Status)}");
                 else if (application.StageId == to.Id)
                     skipped.Add($"{name} is already in {to.Name}");
+                else if (to.Kind == StageKind.Offer && !await Decisions.ApplicationScoring.OfferAllowedAsync(db, application, ct))
+                    skipped.Add($"{name} has not passed the debrief gate (must-haves covered by two interviewers, or the hiring manager's offer decision)");
                 else
                 {
                     db.Entry(application).Property(a => a.Version).OriginalValue = seen[application.Id];
                     application.MoveTo(to.Id, now);
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.Id, ActivityKind.Moved,
-                        $"Moved from {stage.Name} to {to.Name} · {title}"));
                     moved++;
                 }
             }

@@ -44,7 +44,6 @@ public static class BulkRejectApplications
             await PostingAccess.EnsureCanSeePostingAsync(db, user, command.PostingId, ct);
             var stages = await Pipeline.StagesAsync(db, command.PostingId, ct);
             var title = await Pipeline.PostingTitleAsync(db, command.PostingId, ct);
-            var competency = command.Reason == RejectionReason.SkillsGap ? await Rejection.CompetencyNameAsync(db, command.CompetencyId, ct) : null;
             var seen = Selection.Parse(command.Selected);
             var ids = seen.Keys.ToList();
             var applications = await db.Applications.Where(a => ids.Contains(a.Id) && a.PostingId == command.PostingId).ToListAsync(ct);
@@ -64,7 +63,7 @@ public static class BulkRejectApplications
                 else
                 {
                     db.Entry(application).Property(a => a.Version).OriginalValue = seen[application.Id];
-                    Rejection.Apply(db, application, candidate, command, competency, title, user.Id, now);
+                    Rejection.Apply(db, application, candidate, command, title, user.Id, now);
                     rejected++;
                 }
             }

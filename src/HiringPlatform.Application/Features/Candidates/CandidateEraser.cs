@@ -39,7 +39,7 @@ public static class CandidateEraser
         foreach (var application in applications)
         {
             // An erased person is no longer in anyone's pipeline.
-            if (application.IsActive) application.Withdraw(now);
+            if (application.IsActive) application.Withdraw(now, WithdrawnBy.Erasure);
             application.EraseAnswers();
         }
         var applicationIds = applications.Select(a => a.Id).ToList();

@@ -78,7 +78,8 @@ public static class MergeCandidates
                 }
                 var (keep, drop) = Progress(theirs, stageOrder).CompareTo(Progress(ours, stageOrder)) > 0 ? (theirs, ours) : (ours, theirs);
                 await MoveHistoryAsync(drop.Id, keep.Id, ct);
-                keep.WeightedScore ??= drop.WeightedScore;
+                // Both sides' scorecards are the kept application's now: its score is recomputed from all of them.
+                keep.WeightedScore = (await Decisions.ApplicationScoring.CurrentAsync(db, keep.Id, keep.PostingId, ct)).WeightedScore;
                 keep.CoverNote ??= drop.CoverNote;
                 keep.ReassignCandidate(survivor.Id);
                 db.Applications.Remove(drop);

@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Interviews;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.Candidates;
@@ -40,11 +41,9 @@ public static class MoveApplication
             var to = context.Stages.SingleOrDefault(s => s.Id == command.ToStageId)
                 ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");
             var application = context.Application;
-            var from = context.Stage(application.StageId);
-            var now = clock.GetUtcNow();
-            application.MoveTo(to.Id, now);
-            db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.Id, ActivityKind.Moved,
-                $"Moved from {from.Name} to {to.Name} · {context.PostingTitle}"));
+            // Into the Offer stage only past the debrief gate, as a recorded offer decision is.
+            if (to.Kind == StageKind.Offer) await Decisions.ApplicationScoring.EnsureOfferAllowedAsync(db, application, ct);
+            application.MoveTo(to.Id, clock.GetUtcNow());
             await Pipeline.SaveAsync(db, application.Id, ct);
             var name = await CandidateNames.OfAsync(db, application.CandidateId, ct);
             return new Model(application.CandidateId, name, to.Name);

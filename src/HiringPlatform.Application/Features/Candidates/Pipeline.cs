@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Interviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Candidates;
@@ -11,7 +12,7 @@ namespace HiringPlatform.Application.Features.Candidates;
 // act on, optimistic concurrency against the version the user saw, and the words the timeline uses.
 public static class Pipeline
 {
-    public sealed record StageRef(Guid Id, string Name, int Order);
+    public sealed record StageRef(Guid Id, string Name, int Order, StageKind Kind);
 
     public sealed record Context(JobApplication Application, string PostingTitle, IReadOnlyList<StageRef> Stages)
     {
@@ -31,7 +32,7 @@ public static class Pipeline
 
     public static async Task<IReadOnlyList<StageRef>> StagesAsync(AppDbContext db, Guid postingId, CancellationToken ct) =>
         await db.InterviewStages.AsNoTracking().Where(s => s.PostingId == postingId).OrderBy(s => s.Order)
-            .Select(s => new StageRef(s.Id, s.Name, s.Order)).ToListAsync(ct);
+            .Select(s => new StageRef(s.Id, s.Name, s.Order, s.Kind)).ToListAsync(ct);
 
     // The user acted on what they saw: if the application changed since (another move, a rejection, a new score),
     // refuse and say where it is now, rather than overwrite someone else's decision.

@@ -58,8 +58,7 @@ public static class RejectApplication
             Pipeline.EnsureVersion(context, command.Version, db);
             var application = context.Application;
             var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);
-            var competency = command.Reason == RejectionReason.SkillsGap ? await Rejection.CompetencyNameAsync(db, command.CompetencyId, ct) : null;
-            Rejection.Apply(db, application, candidate, command, competency, context.PostingTitle, user.Id, clock.GetUtcNow());
+            Rejection.Apply(db, application, candidate, command, context.PostingTitle, user.Id, clock.GetUtcNow());
             await Pipeline.SaveAsync(db, application.Id, ct);
             return new Model(application.PostingId, candidate.Id, candidate.FullName);
         }

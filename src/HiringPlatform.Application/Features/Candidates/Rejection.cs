@@ -76,7 +76,7 @@ public static class Rejection
         where T : IReasonInput
     {
         validator.RuleFor(c => c.Reason).NotNull().WithMessage("Choose a reason.").IsInEnum();
-        validator.RuleFor(c => c.Note).MaximumLength(2000);
+        validator.RuleFor(c => c.Note).MaximumLength(JobApplication.MaxRejectionNoteLength);
         validator.RuleFor(c => c.Note).NotEmpty().When(c => c.Reason == RejectionReason.Other)
             .WithMessage("Add a note explaining the reason.");
         validator.RuleFor(c => c.CompetencyId).NotEmpty().When(c => c.Reason == RejectionReason.SkillsGap)
@@ -93,20 +93,15 @@ public static class Rejection
             .WithMessage("Choose the email to send.");
     }
 
-    public static async Task<string?> CompetencyNameAsync(AppDbContext db, Guid? competencyId, CancellationToken ct) =>
-        competencyId is null ? null : await db.Competencies.Where(c => c.Id == competencyId).Select(c => c.Name).SingleOrDefaultAsync(ct);
-
     public static string Summary(RejectionReason reason, string? competencyName, string postingTitle) =>
         $"Rejected: {Pipeline.ReasonText(reason)}{(competencyName is null ? "" : $" ({competencyName})")} · {postingTitle}";
 
-    // Rejects one application and writes its timeline entries and optional email; the caller saves.
-    public static void Apply(AppDbContext db, JobApplication application, Candidate candidate, IReasonInput input, string? competencyName,
+    // Rejects one application and queues the chosen email; the caller saves. The candidate's record and the
+    // timeline follow from the ApplicationRejected event (ApplicationHistory), interviews and offers too (ADR-0022).
+    public static void Apply(AppDbContext db, JobApplication application, Candidate candidate, IReasonInput input,
         string postingTitle, Guid? actorId, DateTimeOffset now)
     {
         application.Reject(input.Reason!.Value, input.CompetencyId, input.Note, now);
-        candidate.RecordApplicationClosed(now);
-        db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, now, actorId, ActivityKind.Rejected,
-            Summary(input.Reason.Value, competencyName, postingTitle)));
         if (input.SendEmail && Template(input.EmailTemplate) is { } template)
         {
             db.OutboxEmails.Add(Email(template, candidate, postingTitle, now));

@@ -32,14 +32,9 @@ public static class WithdrawApplication
             var context = await Pipeline.LoadAsync(db, user, command.ApplicationId, ct);
             Pipeline.EnsureVersion(context, command.Version, db);
             var application = context.Application;
-            var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);
-            var now = clock.GetUtcNow();
-            application.Withdraw(now);
-            candidate.RecordApplicationClosed(now);
-            db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, now, user.Id, ActivityKind.Withdrawn,
-                $"Withdrew from {context.PostingTitle} (recorded by the hiring team)"));
+            application.Withdraw(clock.GetUtcNow(), WithdrawnBy.HiringTeam);
             await Pipeline.SaveAsync(db, application.Id, ct);
-            return new Model(application.PostingId, candidate.Id, candidate.FullName);
+            return new Model(application.PostingId, application.CandidateId, await CandidateNames.OfAsync(db, application.CandidateId, ct));
         }
     }
 }

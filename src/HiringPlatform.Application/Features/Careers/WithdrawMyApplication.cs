@@ -33,10 +33,7 @@ public static class WithdrawMyApplication
             if (!application.IsActive) throw new DomainException("This application is already closed, so there is nothing to withdraw.");
             var title = await db.JobPostings.Where(p => p.Id == application.PostingId).Select(p => p.Title).SingleAsync(ct);
 
-            application.Withdraw(now);
-            candidate.LastApplicationClosedAt = now;
-            db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, now, null, ActivityKind.Withdrawn,
-                $"Withdrew their application for {title} through their status link"));
+            application.Withdraw(now, WithdrawnBy.Candidate);
             var company = options.Value.CompanyName;
             db.OutboxEmails.Add(new OutboxEmail(candidate.Email, candidate.FullName, $"You withdrew your application for {title}",
                 $"""

@@ -27,7 +27,7 @@ public static class ApproveOffer
             if (!await db.CanDecideAsync(user, application.PostingId, ct))
                 throw new ForbiddenAccessException("Only the posting's hiring manager approves its offers.");
             var now = clock.GetUtcNow();
-            offer.Approve(user.RequireId(), now);
+            offer.Approve(application, user.RequireId(), now);
             db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.RequireId(), ActivityKind.OfferApproved, "Offer approved by the hiring manager"));
             await db.SaveChangesAsync(ct);
             return application.Id;

@@ -46,7 +46,8 @@ public static class GetApplicationScore
 
         public int RedFlagCount => RedFlags.Sum(f => f.Count);
         public IEnumerable<Row> MissingCoverage => Rows.Where(r => r.LacksCoverage);
-        public bool ReadyForDebrief => Columns.Count > 0 && !MissingCoverage.Any();
+        // The debrief gate's rule (ScoreResult.ReadyForDebrief), the same one RecordDecision enforces.
+        public bool ReadyForDebrief { get; init; }
     }
 
     // One submitted scorecard (an interviewer at one interview).
@@ -139,6 +140,7 @@ public static class GetApplicationScore
                 StageName = app.StageName,
                 Status = app.Status,
                 WeightedScore = result.WeightedScore,
+                ReadyForDebrief = result.ReadyForDebrief,
                 CanDecide = await db.CanDecideAsync(user, app.PostingId, ct),
                 Columns = scorecards.Select(s => new Column(s.ScorecardId, s.InterviewId, s.InterviewerId, s.InterviewerName, s.StageName,
                     s.SubmittedAt, s.Recommendation, s.SupportedLevel, s.RedFlags, s.PrivateNote, s.AmendmentCount)).ToList(),

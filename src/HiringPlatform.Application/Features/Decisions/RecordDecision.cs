@@ -40,6 +40,9 @@ public static class RecordDecision
         public string? NextStageName { get; init; }
         public bool HasOfferStage { get; init; }
         public bool CanDecide { get; init; }
+
+        // The debrief gate (ScoreResult.ReadyForDebrief): without it an offer needs the hiring manager's written reason.
+        public bool ReadyForDebrief { get; init; }
         public IReadOnlyList<Option> Competencies { get; init; } = [];
         public IReadOnlyList<Past> History { get; init; } = [];
         public Command Form { get; init; } = new();
@@ -47,7 +50,8 @@ public static class RecordDecision
 
     public sealed record Option(Guid Id, string Name);
 
-    public sealed record Past(DecisionKind Kind, RejectionReason? RejectionReason, string Rationale, string DecidedBy, DateTimeOffset At);
+    public sealed record Past(DecisionKind Kind, RejectionReason? RejectionReason, string Rationale, string DecidedBy, DateTimeOffset At,
+        string? CoverageOverrideReason = null);
 
     [Authorize(Roles = Roles.HiringManager)]
     public sealed record Command : ICommand<DecisionKind>
@@ -57,6 +61,9 @@ public static class RecordDecision
         public RejectionReason? RejectionReason { get; init; }
         public Guid? RejectionCompetencyId { get; init; }
         public string? Rationale { get; init; }
+
+        // Why an offer goes ahead although the panel's feedback does not cover every must-have (the debrief gate).
+        public string? CoverageOverrideReason { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -75,7 +82,11 @@ public static class RecordDecision
                 .When(c => c.RejectionCompetencyId is not null && c.Kind == DecisionKind.Reject)
                 .WithMessage("Choose a competency from this posting's rubric.");
             RuleFor(c => c.Rationale).NotEmpty().WithMessage("Write down the rationale: what the panel saw that led to this decision.")
-                .MaximumLength(8000);
+                .MaximumLength(Decision.MaxRationaleLength);
+            RuleFor(c => c.CoverageOverrideReason).MaximumLength(Decision.MaxOverrideReasonLength);
+            // A rejection keeps its rationale as the application's rejection note, which holds less.
+            RuleFor(c => c.Rationale).MaximumLength(JobApplication.MaxRejectionNoteLength).When(c => c.Kind == DecisionKind.Reject)
+                .WithMessage($"A rejection's rationale becomes the rejection note, which holds at most {JobApplication.MaxRejectionNoteLength:N0} characters.");
         }
     }
 
@@ -115,7 +126,7 @@ public static class RecordDecision
                 where d.ApplicationId == app.Id
                 join u in db.Users on d.DecidedBy equals u.Id
                 orderby d.At descending
-                select new Past(d.Kind, d.RejectionReason, d.Rationale, u.DisplayName, d.At)).Take(20).ToListAsync(ct);
+                select new Past(d.Kind, d.RejectionReason, d.Rationale, u.DisplayName, d.At, d.CoverageOverrideReason)).Take(20).ToListAsync(ct);
 
             return new Model
             {
@@ -133,6 +144,7 @@ public static class RecordDecision
                 NextStageName = DecisionStages.Next(stages.Select(s => (s.Order, s.Kind, s.Name)), app.StageOrder)?.Name,
                 HasOfferStage = stages.Any(s => s.Kind == StageKind.Offer),
                 CanDecide = await db.CanDecideAsync(user, app.PostingId, ct),
+                ReadyForDebrief = (await ApplicationScoring.CurrentAsync(db, app.Id, app.PostingId, ct)).ReadyForDebrief,
                 Competencies = competencies,
                 History = history,
                 Form = new Command { ApplicationId = app.Id },
@@ -156,6 +168,7 @@ public static class RecordDecision
                 .Select(s => new { s.Id, s.Name, s.Order, s.Kind }).ToListAsync(ct);
             var current = stages.Single(s => s.Id == application.StageId);
             var summary = "";
+            Decision? decision = null;
             switch (kind)
             {
                 case DecisionKind.Advance:
@@ -164,17 +177,14 @@ public static class RecordDecision
                         ?? throw new DomainException("This is the last stage before the offer: make an offer or reject instead.");
                     application.MoveTo(stages.Single(s => s.Order == next.Order).Id, now);
                     summary = $"Debrief decision: advance from {current.Name} to {next.Name}";
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Moved, $"Moved from {current.Name} to {next.Name}"));
                     break;
                 }
                 case DecisionKind.Reject:
                 {
+                    // The same domain step as the board's reject: ApplicationRejected carries it to the timeline, the
+                    // candidate's record, the interviews still ahead and any open offer (ADR-0022).
                     application.Reject(command.RejectionReason!.Value, command.RejectionCompetencyId, command.Rationale, now);
-                    var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);
-                    candidate.LastApplicationClosedAt = now;
                     summary = $"Debrief decision: reject ({DecisionText.Display(command.RejectionReason.Value).ToLowerInvariant()})";
-                    db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Rejected,
-                        $"Rejected at {current.Name}: {DecisionText.Display(command.RejectionReason.Value).ToLowerInvariant()}"));
                     break;
                 }
                 default:
@@ -182,10 +192,12 @@ public static class RecordDecision
                     var offerStage = stages.FirstOrDefault(s => s.Kind == StageKind.Offer)
                         ?? throw new DomainException("This posting's plan has no Offer stage; add one to the plan first.");
                     if (!application.IsActive) throw new DomainException($"This application is {application.Status.ToString().ToLowerInvariant()}, so no offer can be made.");
+                    // The debrief gate: the panel's coverage of the must-haves, or the hiring manager's written reason.
+                    decision = Decision.ForOffer(application.Id, me, command.Rationale!,
+                        await ApplicationScoring.CurrentAsync(db, application.Id, application.PostingId, ct), command.CoverageOverrideReason, now);
                     if (application.StageId != offerStage.Id)
                     {
                         application.MoveTo(offerStage.Id, now);
-                        db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Moved, $"Moved from {current.Name} to {offerStage.Name}"));
                     }
                     var open = await db.Offers.AnyAsync(o => o.ApplicationId == application.Id
                         && (o.Status == OfferStatus.Draft || o.Status == OfferStatus.Approved || o.Status == OfferStatus.Sent), ct);
@@ -196,11 +208,13 @@ public static class RecordDecision
                         db.Offers.Add(offer);
                         db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.OfferDrafted, "Offer drafted"));
                     }
-                    summary = "Debrief decision: make an offer";
+                    summary = decision.CoverageOverrideReason is null
+                        ? "Debrief decision: make an offer"
+                        : "Debrief decision: make an offer, without full coverage of the must-haves (reason recorded)";
                     break;
                 }
             }
-            db.Decisions.Add(new Decision(application.Id, me, kind, command.Rationale!, kind == DecisionKind.Reject ? command.RejectionReason : null, now));
+            db.Decisions.Add(decision ?? new Decision(application.Id, me, kind, command.Rationale!, kind == DecisionKind.Reject ? command.RejectionReason : null, now));
             db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.DecisionRecorded, summary));
             await db.SaveChangesAsync(ct);
             return kind;

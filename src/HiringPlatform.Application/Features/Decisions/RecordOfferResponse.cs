@@ -32,16 +32,12 @@ public static class RecordOfferResponse
             {
                 offer.Accept(now);
                 application.Hire(now);
-                var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);
-                candidate.LastApplicationClosedAt = now;
                 var posting = await db.JobPostings.SingleAsync(p => p.Id == application.PostingId, ct);
                 posting.RecordHire(me, now);
                 // The history was not loaded, so every event in it is new. EF would take a client-made Guid key found
                 // through a navigation for an existing row (and update nothing), so they are added explicitly.
                 foreach (var added in posting.History) db.Entry(added).State = EntityState.Added;
                 db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.OfferAccepted, "Offer accepted"));
-                db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, me, ActivityKind.Hired,
-                    posting.Status == Domain.JobPostings.PostingStatus.Closed ? $"Hired — the posting is now filled ({posting.FilledCount} of {posting.Headcount})" : $"Hired ({posting.FilledCount} of {posting.Headcount} filled)"));
             }
             else
             {

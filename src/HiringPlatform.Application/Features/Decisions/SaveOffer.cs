@@ -70,6 +70,7 @@ public static class SaveOffer
             Offer offer;
             if (open is null)
             {
+                await ApplicationScoring.EnsureOfferAllowedAsync(db, application, ct);
                 offer = new Offer(application.Id, command.Salary!.Value, currency, command.StartDate!.Value, notes, user.RequireId());
                 db.Offers.Add(offer);
                 db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.RequireId(), ActivityKind.OfferDrafted, "Offer drafted"));

@@ -32,7 +32,7 @@ public static class SendOffer
             if (candidate.IsErased) throw new DomainException("This candidate's personal data was erased, so the offer cannot be emailed.");
             var posting = await db.JobPostings.AsNoTracking().Where(p => p.Id == application.PostingId)
                 .Select(p => new { p.Title, p.EmploymentType, p.LocationType, p.Location }).SingleAsync(ct);
-            offer.MarkSent(now);
+            offer.MarkSent(application, now);
             db.OutboxEmails.Add(new OutboxEmail(candidate.Email, candidate.FullName, $"Your offer: {posting.Title}", Body(candidate.FullName, posting.Title, offer), null, now, candidate.Id));
             db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.RequireId(), ActivityKind.OfferSent, "Offer sent to the candidate"));
             await db.SaveChangesAsync(ct);

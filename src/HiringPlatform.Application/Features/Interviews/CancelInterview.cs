@@ -40,8 +40,8 @@ public static class CancelInterview
                 .Select(a => new { a.PostingId, a.CandidateId }).SingleAsync(ct);
             if (!await db.CanScheduleAsync(user, application.PostingId, ct)) throw new NotFoundException("Interview");
             var me = user.RequireId();
-            interview.Cancel(command.Reason);
             var now = clock.GetUtcNow();
+            interview.Cancel(command.Reason, now);
             var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);
             db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Cancelled, me, now, ct));
             db.ActivityEvents.Add(InterviewEmails.Activity(interview, application.CandidateId, me, InterviewChange.Cancelled, stageName, now));

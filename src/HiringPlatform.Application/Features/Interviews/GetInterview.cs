@@ -86,7 +86,9 @@ public static class GetInterview
             var seesOthers = access is FeedbackAccess.HiringTeam or FeedbackAccess.Unlocked;
 
             return new Model(row.Id, row.ApplicationId, row.CandidateId, row.FullName, row.TimeZoneId, row.PostingId, row.Title, row.StageName,
-                row.StartsAt, row.EndsAt, row.DurationMinutes, row.LocationOrLink, row.Status, row.CancellationReason, row.EndsAt <= now,
+                row.StartsAt, row.EndsAt, row.DurationMinutes, row.LocationOrLink,
+                // An interview that took place counts as completed from its end on (Interview.StatusAt).
+                row.Status == InterviewStatus.Scheduled && row.EndsAt <= now ? InterviewStatus.Completed : row.Status, row.CancellationReason, row.EndsAt <= now,
                 isParticipant, canManage, access is FeedbackAccess.HiringTeam or FeedbackAccess.HiringTeamLocked, access,
                 participants.Select(p => new Participant(p.InterviewerId, p.DisplayName, p.TimeZoneId, p.InterviewerId == me, p.Status, p.SubmittedAt,
                     p.InterviewerId == me || (seesOthers && p.Status == ScorecardStatus.Submitted) ? p.Recommendation : null,

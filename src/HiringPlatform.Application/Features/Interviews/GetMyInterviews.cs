@@ -1,6 +1,7 @@
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
 using Mediator;
@@ -120,6 +121,8 @@ public static class GetMyInterviews
             var list = await (
                 from r in rows
                 join a in db.Applications on r.ApplicationId equals a.Id
+                // Feedback lists skip closed applications: nobody is chased about a candidate who left the pipeline.
+                where !byEnd || a.Status == ApplicationStatus.Active
                 join c in db.Candidates on a.CandidateId equals c.Id
                 join p in db.JobPostings on a.PostingId equals p.Id
                 join s in db.InterviewStages on r.StageId equals s.Id

@@ -19,7 +19,7 @@ public static class InterviewEmails
     private sealed record Recipient(string Email, string Name, string? TimeZoneId, bool IsCandidate);
 
     public static async Task<List<OutboxEmail>> BuildAsync(AppDbContext db, ICalendarInvitations calendar, IAppUrls urls, Interview interview,
-        InterviewChange change, Guid organizerId, DateTimeOffset now, CancellationToken ct)
+        InterviewChange change, Guid? organizerId, DateTimeOffset now, CancellationToken ct)
     {
         var facts = await (
             from a in db.Applications.AsNoTracking()
@@ -31,7 +31,8 @@ public static class InterviewEmails
         var interviewerIds = interview.Participants.Select(p => p.InterviewerId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => interviewerIds.Contains(u.Id) || u.Id == organizerId)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.TimeZoneId }).ToListAsync(ct);
-        var organizer = people.Single(p => p.Id == organizerId);
+        // No organizer when the candidate's own action (withdrawing through their link) cancels the interview.
+        var organizer = people.SingleOrDefault(p => p.Id == organizerId);
 
         var recipients = people.Where(p => interviewerIds.Contains(p.Id) && p.Email is not null)
             .Select(p => new Recipient(p.Email!, p.DisplayName, p.TimeZoneId, false)).ToList();
@@ -52,7 +53,7 @@ public static class InterviewEmails
             var invitation = new CalendarInvitation(interview.Id, interview.CalendarSequence, change == InterviewChange.Cancelled, summary,
                 r.IsCandidate ? $"{stageName} for the {facts.Title} role." : $"Interview with {facts.FullName} for {facts.Title} ({stageName}). Kit: {urls.Absolute($"/interviews/{interview.Id}/kit")}",
                 interview.LocationOrLink, interview.StartsAt, interview.EndsAt,
-                new CalendarPerson(organizer.Email ?? "no-reply@hiringplatform.invalid", organizer.DisplayName),
+                new CalendarPerson(organizer?.Email ?? "no-reply@hiringplatform.invalid", organizer?.DisplayName ?? "Hiring team"),
                 new CalendarPerson(r.Email, r.Name), r.TimeZoneId);
             emails.Add(new OutboxEmail(r.Email, r.Name, subject, body, null, now, facts.CandidateId)
                 .WithAttachment(ICalendarInvitations.FileName, calendar.ContentType(invitation), calendar.Create(invitation)));
@@ -97,7 +98,7 @@ public static class InterviewEmails
         return text.ToString();
     }
 
-    public static ActivityEvent Activity(Interview interview, Guid candidateId, Guid actorId, InterviewChange change, string stageName, DateTimeOffset at) =>
+    public static ActivityEvent Activity(Interview interview, Guid candidateId, Guid? actorId, InterviewChange change, string stageName, DateTimeOffset at) =>
         new(candidateId, interview.ApplicationId, at, actorId,
             change switch
             {

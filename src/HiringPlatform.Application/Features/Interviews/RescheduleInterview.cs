@@ -88,13 +88,13 @@ public static class RescheduleInterview
             var candidateZone = await db.Candidates.Where(c => c.Id == application.CandidateId).Select(c => c.TimeZoneId).SingleAsync(ct);
 
             // State rules first (nothing is saved when the scheduler still has warnings to confirm).
-            interview.Reschedule(startsAt, command.DurationMinutes);
+            var now = clock.GetUtcNow();
+            interview.Reschedule(startsAt, command.DurationMinutes, now);
             var warnings = await SchedulingChecks.WarningsAsync(db, interview.Participants.Select(p => p.InterviewerId).ToList(),
                 startsAt, interview.EndsAt, interview.Id, candidateZone, ct);
             if (warnings.Count > 0 && !command.ScheduleAnyway) return new ScheduleInterview.Result(null, warnings);
 
             interview.LocationOrLink = string.IsNullOrWhiteSpace(command.LocationOrLink) ? null : command.LocationOrLink.Trim();
-            var now = clock.GetUtcNow();
             var stageName = await db.InterviewStages.Where(s => s.Id == interview.StageId).Select(s => s.Name).SingleAsync(ct);
             db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Rescheduled, me, now, ct));
             db.ActivityEvents.Add(InterviewEmails.Activity(interview, application.CandidateId, me, InterviewChange.Rescheduled, stageName, now));

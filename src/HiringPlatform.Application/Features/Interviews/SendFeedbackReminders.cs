@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Jobs;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
 using Mediator;
@@ -39,6 +40,8 @@ public static class SendFeedbackReminders
                       && !db.Scorecards.Any(s => s.InterviewId == i.Id && s.InterviewerId == p.InterviewerId && s.Status == ScorecardStatus.Submitted)
                 join u in db.Users on p.InterviewerId equals u.Id
                 join a in db.Applications on i.ApplicationId equals a.Id
+                // Nobody is chased for feedback on a candidate who is no longer in the pipeline.
+                where a.Status == ApplicationStatus.Active
                 join c in db.Candidates on a.CandidateId equals c.Id
                 join s in db.InterviewStages on i.StageId equals s.Id
                 orderby p.PendingFeedbackEndsAt

@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Rubrics;
 using HiringPlatform.Application.Domain.Users;
 using Mediator;
@@ -155,6 +156,8 @@ public static class EditRubric
                     touchedStages.Add(stage.Name);
                 }
             }
+            await Decisions.ApplicationScoring.RecalculatePostingAsync(db, command.PostingId,
+                included.Select(i => new RubricWeight(i.CompetencyId, i.Weight!.Value, i.IsMustHave)).ToList(), ct);
             await db.SaveChangesAsync(ct);
             return new Model(included.Count, touchedStages);
         }

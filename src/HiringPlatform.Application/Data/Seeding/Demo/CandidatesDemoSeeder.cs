@@ -88,7 +88,6 @@ public sealed class CandidatesDemoSeeder(AppDbContext db, TimeProvider clock) : 
             .GroupBy(s => s.PostingId).ToDictionary(g => g.Key, g => g.ToList());
         var rubric = (await db.RubricItems.Where(r => postingIds.Contains(r.PostingId)).Select(r => new { r.PostingId, r.CompetencyId }).ToListAsync(ct))
             .GroupBy(r => r.PostingId).ToDictionary(g => g.Key, g => g.Select(r => r.CompetencyId).ToList());
-        var competencyNames = await db.Competencies.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
         var random = new Random(20);
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
@@ -153,9 +152,8 @@ public sealed class CandidatesDemoSeeder(AppDbContext db, TimeProvider clock) : 
             {
                 at = at.AddDays(random.Next(1, 6)).AddHours(random.Next(1, 8));
                 if (at > now) at = now.AddMinutes(-target + s);
+                // Its timeline row comes from the ApplicationMoved event when this is saved (ADR-0022).
                 application.MoveTo(plan[s].Id, at);
-                db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, at, random.Next(2) == 0 ? recruiter.Id : manager.Id, ActivityKind.Moved,
-                    $"Moved from {plan[s - 1].Name} to {plan[s].Name} · {posting.Title}"));
             }
             if (n % 5 == 1 || n % 7 == 3 || longAgo)
             {
@@ -163,17 +161,12 @@ public sealed class CandidatesDemoSeeder(AppDbContext db, TimeProvider clock) : 
                 var reason = Pick(reasons);
                 var competency = reason == RejectionReason.SkillsGap ? Pick(rubric[posting.Id]) : (Guid?)null;
                 application.Reject(reason, competency, reason == RejectionReason.Other ? "Accepted a counter-offer from their current employer." : null, at);
-                candidate.RecordApplicationClosed(at);
-                db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, at, recruiter.Id, ActivityKind.Rejected,
-                    Rejection.Summary(reason, competency is null ? null : competencyNames[competency.Value], posting.Title)));
+
             }
             else if (n % 11 == 4)
             {
                 at = at.AddDays(2) < now ? at.AddDays(2) : now.AddMinutes(-1);
-                application.Withdraw(at);
-                candidate.RecordApplicationClosed(at);
-                db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, at, recruiter.Id, ActivityKind.Withdrawn,
-                    $"Withdrew from {posting.Title} (recorded by the hiring team)"));
+                application.Withdraw(at, WithdrawnBy.HiringTeam);
             }
             if (n % 4 == 0)
             {

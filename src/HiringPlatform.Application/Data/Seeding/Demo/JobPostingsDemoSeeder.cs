@@ -190,8 +190,6 @@ public sealed class JobPostingsDemoSeeder(AppDbContext db, IFileStorage storage,
             {
                 var stage = posting.Stages.Single(s => s.Name == stageName);
                 application.MoveTo(stage.Id, appliedAt.AddDays(1));
-                db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, appliedAt.AddDays(1), null, ActivityKind.Moved,
-                    $"Moved to {stageName}"));
             }
             db.Applications.Add(application);
         }

@@ -1,0 +1,38 @@
+using HiringPlatform.Application.Common.Events;
+using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Interviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace HiringPlatform.Application.Features.Interviews;
+
+// A closed application (rejected, withdrawn — by the team or by the candidate's link — or hired) has no interviews
+// ahead of it: each one that has not started is cancelled, and the panel and the candidate are told, with a calendar
+// update, exactly as when a recruiter cancels one. Interviews under way or over stay as they are (ADR-0022).
+public sealed class CancelInterviewsOfClosedApplication(AppDbContext db, ICurrentUser user, ICalendarInvitations calendar, IAppUrls urls)
+    : IDomainEventHandler<ApplicationClosed>
+{
+    public async Task HandleAsync(ApplicationClosed closed, CancellationToken ct)
+    {
+        // An erased person's interviews stay on the calendar as empty slots (CandidateEraser); nobody is emailed about them.
+        if (closed is ApplicationWithdrawn { By: WithdrawnBy.Erasure }) return;
+        var application = closed.Application;
+        var upcoming = await db.Interviews.Include(i => i.Participants)
+            .Where(i => i.ApplicationId == application.Id && i.Status == InterviewStatus.Scheduled && i.StartsAt > closed.At)
+            .ToListAsync(ct);
+        var reason = closed switch
+        {
+            ApplicationRejected => "The candidate's application was rejected.",
+            ApplicationWithdrawn => "The candidate withdrew their application.",
+            _ => "The candidate was hired.",
+        };
+        foreach (var interview in upcoming)
+        {
+            interview.Cancel(reason, closed.At);
+            var stageName = (await db.InterviewStages.FindAsync([interview.StageId], ct))?.Name ?? "";
+            db.OutboxEmails.AddRange(await InterviewEmails.BuildAsync(db, calendar, urls, interview, InterviewChange.Cancelled, user.Id, closed.At, ct));
+            db.ActivityEvents.Add(InterviewEmails.Activity(interview, application.CandidateId, user.Id, InterviewChange.Cancelled, stageName, closed.At));
+        }
+    }
+}
