@@ -10,8 +10,8 @@ using HiringPlatform.Application.Data.Interceptors;
 using HiringPlatform.Application.Data.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HiringPlatform.Application;
 
@@ -65,15 +65,15 @@ public static class DependencyInjection
     private static void AddDomainEventHandlers(IServiceCollection services)
     {
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
-        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
-            services.AddScoped(contract, type);
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)))
+                services.AddScoped(contract, type);
     }
 
     // Every nested `Authorizer : IResourceAuthorizer<TRequest>` in this assembly (ADR-0009).
     private static void AddResourceAuthorizers(IServiceCollection services)
     {
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
-        foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IResourceAuthorizer<>)))
-            services.AddScoped(contract, type);
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IResourceAuthorizer<>)))
+                services.AddScoped(contract, type);
     }
 }

@@ -1,10 +1,10 @@
 using HiringPlatform.Application.Common.Interfaces;
-using HiringPlatform.Infrastructure.Email;
+using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Application.Features.Interviews;
 using HiringPlatform.Infrastructure.Calendar;
+using HiringPlatform.Infrastructure.Email;
 using HiringPlatform.Infrastructure.Files;
 using HiringPlatform.Infrastructure.Privacy;
-using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Infrastructure.Resumes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

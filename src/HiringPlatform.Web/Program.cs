@@ -1,18 +1,18 @@
 using HiringPlatform.Application;
 using HiringPlatform.Application.Common.Behaviours;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Seeding;
-using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Infrastructure;
 using HiringPlatform.Web.Infrastructure;
 using HiringPlatform.Web.Infrastructure.Observability;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Formatting.Compact;
 

@@ -1,7 +1,7 @@
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Seeding;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;

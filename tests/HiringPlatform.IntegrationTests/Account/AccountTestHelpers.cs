@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HiringPlatform.Application.Domain.Operations;
 using HiringPlatform.Application.Domain.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using HiringPlatform.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HiringPlatform.IntegrationTests.Account;
 

@@ -43,7 +43,7 @@ public sealed class PrivacyTests(IntegrationFixture fixture) : PipelineTestBase(
             db.Decisions.Add(new Decision(applicationId, Manager.Id, DecisionKind.Advance, $"{Secret} is strong.", null, App.Clock.GetUtcNow()));
             db.CandidateNotes.Add(new CandidateNote(candidateId, applicationId, Recruiter.Id, $"Called {Secret}."));
             db.Files.Add(new StoredFile(candidateId, FileKind.Resume, $"{Secret}-cv.pdf", "application/pdf", 9, "resumes/z", App.Clock.GetUtcNow())
-                { Extraction = ExtractionStatus.Done, ExtractedText = $"{Secret} text" });
+            { Extraction = ExtractionStatus.Done, ExtractedText = $"{Secret} text" });
             db.FileContents.Add(new FileContent("resumes/z", "%PDF-1.4 "u8.ToArray()));
             db.OutboxEmails.Add(new OutboxEmail($"{Secret.ToLowerInvariant()}@example.com", $"{Secret} Q", "Your interview", $"Hi {Secret}", null,
                 App.Clock.GetUtcNow(), candidateId));

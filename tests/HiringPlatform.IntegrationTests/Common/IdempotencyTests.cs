@@ -1,9 +1,9 @@
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
 using HiringPlatform.Application.Features.Careers;
-using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using HiringPlatform.Testing;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.IntegrationTests.Interviews;

@@ -1,9 +1,9 @@
-using HiringPlatform.Testing;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Decisions;
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Testing;
 
 namespace HiringPlatform.IntegrationTests.Interviews;
 

@@ -1,10 +1,10 @@
-using HiringPlatform.Testing;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.IntegrationTests.Interviews;

@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Seeding.Demo;
 using HiringPlatform.Application.Domain.Candidates;
@@ -6,7 +7,6 @@ using HiringPlatform.Application.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using HiringPlatform.Application.Common.Interfaces;
 
 namespace HiringPlatform.IntegrationTests.Seeding;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ActivityKind = HiringPlatform.Application.Domain.Candidates.ActivityKind;
 using System.Net;
 using AngleSharp.Html.Dom;
 using HiringPlatform.Application.Domain.Candidates;
@@ -9,6 +8,7 @@ using HiringPlatform.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using ActivityKind = HiringPlatform.Application.Domain.Candidates.ActivityKind;
 
 namespace HiringPlatform.WebTests.Faults;
 

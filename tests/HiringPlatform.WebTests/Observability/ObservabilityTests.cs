@@ -2,7 +2,6 @@ using System.Collections;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using ActivityKind = System.Diagnostics.ActivityKind;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Domain.Candidates;
@@ -18,6 +17,7 @@ using OpenTelemetry.Trace;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using ActivityKind = System.Diagnostics.ActivityKind;
 
 namespace HiringPlatform.WebTests.Observability;
 

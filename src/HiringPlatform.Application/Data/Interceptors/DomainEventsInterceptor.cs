@@ -42,9 +42,9 @@ public sealed class DomainEventsInterceptor(IServiceProvider services) : SaveCha
             var events = raised.SelectMany(e => e.DomainEvents).ToList();
             foreach (var entity in raised) entity.ClearDomainEvents();
             foreach (var domainEvent in events)
-            foreach (var (contract, handle) in ContractsOf(domainEvent.GetType()))
-            foreach (var handler in services.GetServices(contract))
-                await (Task)handle.Invoke(handler, [domainEvent, ct])!;
+                foreach (var (contract, handle) in ContractsOf(domainEvent.GetType()))
+                    foreach (var handler in services.GetServices(contract))
+                        await (Task)handle.Invoke(handler, [domainEvent, ct])!;
         }
     }
 

@@ -1,6 +1,6 @@
-using HiringPlatform.Application.Common.Interfaces;
 using FluentValidation;
 using HiringPlatform.Application.Common;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Interceptors;

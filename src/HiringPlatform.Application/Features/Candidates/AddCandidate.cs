@@ -1,5 +1,5 @@
-using HiringPlatform.Application.Common.Exceptions;
 using FluentValidation;
+using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;

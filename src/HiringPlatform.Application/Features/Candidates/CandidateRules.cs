@@ -1,5 +1,5 @@
-using HiringPlatform.Application.Common;
 using FluentValidation;
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Domain.Candidates;
 
 namespace HiringPlatform.Application.Features.Candidates;

@@ -1,6 +1,6 @@
-using HiringPlatform.Application.Common.Interfaces;
 using System.Linq.Expressions;
 using HiringPlatform.Application.Common.Exceptions;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.JobPostings;

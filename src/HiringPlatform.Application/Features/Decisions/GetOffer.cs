@@ -78,8 +78,11 @@ public static class GetOffer
                 join c in db.Candidates on a.CandidateId equals c.Id
                 join p in db.JobPostings on a.PostingId equals p.Id
                 join s in db.InterviewStages on a.StageId equals s.Id
-                select new { a.Id, a.CandidateId, c.FullName, a.PostingId, p.Title, p.Status, p.Headcount, p.FilledCount, p.Salary,
-                    StageName = s.Name, s.Kind, AppStatus = a.Status })
+                select new
+                {
+                    a.Id, a.CandidateId, c.FullName, a.PostingId, p.Title, p.Status, p.Headcount, p.FilledCount, p.Salary,
+                    StageName = s.Name, s.Kind, AppStatus = a.Status
+                })
                 .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Application");
             if (!await db.IsHiringTeamAsync(user, app.PostingId, ct)) throw new NotFoundException("Application");
 

@@ -1,8 +1,8 @@
 using HiringPlatform.Application.Common.Behaviours;
-using HiringPlatform.Application.Common.Telemetry;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Jobs;
 using HiringPlatform.Application.Common.Security;
-using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Telemetry;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;

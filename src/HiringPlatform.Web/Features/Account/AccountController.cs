@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Account;
-// Some use cases share their names with the actions that send them.
-using UseCases = HiringPlatform.Application.Features.Account;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+// Some use cases share their names with the actions that send them.
+using UseCases = HiringPlatform.Application.Features.Account;
 
 namespace HiringPlatform.Web.Features.Account;
 

@@ -1,13 +1,13 @@
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Features.Admin;
-// Some use cases share their names with the actions that send them.
-using UseCases = HiringPlatform.Application.Features.Admin;
 using HiringPlatform.Infrastructure.Email;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+// Some use cases share their names with the actions that send them.
+using UseCases = HiringPlatform.Application.Features.Admin;
 
 namespace HiringPlatform.Web.Features.Admin;
 

@@ -56,7 +56,9 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     {
         var id = await sender.Send(command with
         {
-            ResumeFileName = resume?.FileName, ResumeSize = resume?.Length ?? 0, ResumeContent = await ReadAsync(resume, ct),
+            ResumeFileName = resume?.FileName,
+            ResumeSize = resume?.Length ?? 0,
+            ResumeContent = await ReadAsync(resume, ct),
         }, ct);
         TempData["Flash"] = $"{command.FullName} was added.";
         return Redirect($"/candidates/{id}");

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Markdown;
 using HiringPlatform.Application.Domain.JobPostings;
-using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Features.Careers;
 
 namespace HiringPlatform.Web.Features.Careers;

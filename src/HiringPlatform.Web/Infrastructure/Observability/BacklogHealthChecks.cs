@@ -26,8 +26,11 @@ public sealed class OutboxHealthCheck(OperationalBacklog backlog, IOptions<Backl
     {
         if (await BacklogRead.TryAsync(backlog, cancellationToken) is not { } s) return BacklogRead.Unreadable;
         var o = options.Value;
-        var data = new Dictionary<string, object> { ["pending"] = s.EmailsPending, ["failed"] = s.EmailsFailed,
-            ["oldestPendingSeconds"] = s.OldestPendingEmailAge?.TotalSeconds ?? 0 };
+        var data = new Dictionary<string, object>
+        {
+            ["pending"] = s.EmailsPending, ["failed"] = s.EmailsFailed,
+            ["oldestPendingSeconds"] = s.OldestPendingEmailAge?.TotalSeconds ?? 0
+        };
         if (o.OutboxPendingDegradedAt > 0 && s.EmailsPending >= o.OutboxPendingDegradedAt)
             return HealthCheckResult.Degraded($"{s.EmailsPending} emails waiting to be sent (threshold {o.OutboxPendingDegradedAt}).", data: data);
         if (o.OutboxOldestPendingDegradedMinutes > 0 && s.OldestPendingEmailAge >= TimeSpan.FromMinutes(o.OutboxOldestPendingDegradedMinutes))

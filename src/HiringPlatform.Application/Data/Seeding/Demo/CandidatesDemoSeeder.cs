@@ -126,8 +126,10 @@ public sealed class CandidatesDemoSeeder(AppDbContext db, TimeProvider clock) : 
         { Phone = twin.Phone!.Replace(" ", "-", StringComparison.Ordinal), Location = twin.Location, TimeZoneId = twin.TimeZoneId, ResumeText = twin.ResumeText };
         var linked = candidates.First(c => c.LinkedInUrl is not null && c != twin);
         var sameLinkedIn = new Candidate(linked.FullName.Split(' ')[0][0] + ". " + linked.FullName.Split(' ')[1], $"{Slug(linked.FullName)}.work@{EmailDomain}")
-        { LinkedInUrl = linked.LinkedInUrl!.Replace("https://www.", "http://", StringComparison.Ordinal) + "/", Source = CandidateSource.Sourced,
-          SourceDetail = $"{DemoUsers.Recruiter.DisplayName} on LinkedIn" };
+        {
+            LinkedInUrl = linked.LinkedInUrl!.Replace("https://www.", "http://", StringComparison.Ordinal) + "/", Source = CandidateSource.Sourced,
+            SourceDetail = $"{DemoUsers.Recruiter.DisplayName} on LinkedIn"
+        };
         candidates.Add(samePhone);
         candidates.Add(sameLinkedIn);
 
