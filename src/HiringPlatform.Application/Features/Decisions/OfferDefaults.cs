@@ -5,11 +5,13 @@ namespace HiringPlatform.Application.Features.Decisions;
 
 internal static class OfferDefaults
 {
-    // A starting point the recruiter edits: the middle of the band (rounded to a thousand), starting in a month.
+    // A starting point the recruiter edits: the middle of the band (rounded to a thousand, but never rounded out of a band
+    // narrower than that), starting in a month.
     public static Offer Draft(Guid applicationId, SalaryBand band, DateOnly today, Guid createdBy)
     {
         var salary = band switch
         {
+            { Min: { } min, Max: { } max } when min <= max => Math.Clamp(Math.Round((min + max) / 2 / 1000m) * 1000m, min, max),
             { Min: { } min, Max: { } max } => Math.Round((min + max) / 2 / 1000m) * 1000m,
             { Min: { } min } => min,
             { Max: { } max } => max,
