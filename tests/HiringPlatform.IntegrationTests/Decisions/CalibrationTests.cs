@@ -53,4 +53,24 @@ public sealed class CalibrationTests(IntegrationFixture fixture) : IntegrationTe
         await Assert.ThrowsAsync<NotFoundException>(() => App.SendAsync(new GetCalibration.Query { PostingId = team.Posting.Id }, otherManager));
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => App.SendAsync(new GetCalibration.Query(), team.Recruiter));
     }
+
+    [Theory]
+    [InlineData(HiringPlatform.Application.Domain.Candidates.RejectionReason.PositionFilled, 0)]
+    [InlineData(HiringPlatform.Application.Domain.Candidates.RejectionReason.CandidateWithdrew, 0)]
+    [InlineData(HiringPlatform.Application.Domain.Candidates.RejectionReason.ExperienceLevel, 1)]
+    public async Task Should_count_a_rejection_as_an_outcome_only_when_it_judged_the_candidate(
+        HiringPlatform.Application.Domain.Candidates.RejectionReason reason, int decided)
+    {
+        var team = await App.CreateTeamAsync();
+        var (_, application) = await App.CreateApplicantAsync(team.Posting, "Late Lee", InterviewTestData.SystemDesign);
+        var interviewId = await App.CreatePastInterviewAsync(application, [team.Alice]);
+        await App.SubmitScorecardAsync(interviewId, team.Alice, otherwise: 2, recommendation: Recommendation.No);
+        await App.SendAsync(new RecordDecision.Command { ApplicationId = application, Kind = DecisionKind.Reject, RejectionReason = reason, Rationale = "Closed." }, team.Manager);
+
+        var alice = (await App.SendAsync(new GetCalibration.Query { PostingId = team.Posting.Id }, team.Manager)).Interviewers.Single(i => i.Id == team.Alice.Id);
+
+        Assert.Equal(1, alice.Scorecards);
+        Assert.Equal(decided, alice.Decided);
+        Assert.Equal(decided, alice.Matched);
+    }
 }

@@ -14,7 +14,8 @@ namespace HiringPlatform.Application.Features.Decisions;
 
 // Who scores everyone high or low: each interviewer's mean rating and rating distribution against the panel's, and
 // how often their recommendation matched the final outcome (yes / strong yes → offer or hire; no / strong no →
-// rejected). For one posting, or across every posting the hiring manager manages. Two GROUP BY queries.
+// rejected). A rejection that says nothing about the candidate (the position was filled, the candidate withdrew) is no
+// outcome at all. For one posting, or across every posting the hiring manager manages. Two GROUP BY queries.
 public static class GetCalibration
 {
     [Authorize(Roles = Roles.HiringManager)]
@@ -67,7 +68,8 @@ public static class GetCalibration
                 where x.s.Recommendation != null
                 let positive = x.s.Recommendation == Recommendation.Yes || x.s.Recommendation == Recommendation.StrongYes
                 let outcome = x.a.Status == ApplicationStatus.Hired || db.Decisions.Any(d => d.ApplicationId == x.a.Id && d.Kind == DecisionKind.Offer) ? 1
-                    : x.a.Status == ApplicationStatus.Rejected ? -1 : 0
+                    : x.a.Status == ApplicationStatus.Rejected && x.a.RejectionReason != RejectionReason.PositionFilled
+                      && x.a.RejectionReason != RejectionReason.CandidateWithdrew ? -1 : 0
                 group x by new { x.s.InterviewerId, Positive = positive, Outcome = outcome } into g
                 select new { g.Key.InterviewerId, g.Key.Positive, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
 
