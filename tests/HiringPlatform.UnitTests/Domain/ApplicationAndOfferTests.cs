@@ -37,6 +37,18 @@ public sealed class ApplicationAndOfferTests
     }
 
     [Fact]
+    public void Should_carry_on_the_days_in_stage_after_a_reopen_without_the_time_spent_rejected()
+    {
+        var application = NewApplication();
+        application.Reject(RejectionReason.ExperienceLevel, null, null, Now.AddDays(10));
+
+        application.Reopen(Now.AddDays(40));
+
+        // Ten days in the stage before the rejection; the thirty rejected days do not count.
+        Assert.Equal(Now.AddDays(30), application.StageEnteredAt);
+    }
+
+    [Fact]
     public void Should_not_reopen_a_withdrawn_application()
     {
         var application = NewApplication();

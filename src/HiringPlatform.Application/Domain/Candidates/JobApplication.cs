@@ -94,12 +94,14 @@ public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
     public void Reopen(DateTimeOffset at)
     {
         if (Status != ApplicationStatus.Rejected) throw new DomainException("Only a rejected application can be reopened.");
+        // Days in stage go on from where they stopped: the time spent rejected does not count, the time before it does.
+        if (ClosedAt is { } closedAt && closedAt >= StageEnteredAt && at >= closedAt) StageEnteredAt = at - (closedAt - StageEnteredAt);
+        else StageEnteredAt = at;
         Status = ApplicationStatus.Active;
         RejectionReason = null;
         RejectionCompetencyId = null;
         RejectionNote = null;
         ClosedAt = null;
-        StageEnteredAt = at;
     }
 
     public void Hire(DateTimeOffset at)
