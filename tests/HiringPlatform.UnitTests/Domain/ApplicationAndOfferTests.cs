@@ -64,10 +64,26 @@ public sealed class ApplicationAndOfferTests
         var offer = new Offer(application.Id, 240_000, "USD", new DateOnly(2027, 1, 4), null, Guid.NewGuid());
         offer.CheckBand(band);
         Assert.True(offer.OutsideBand);
-        Assert.Throws<DomainException>(() => offer.Approve(application, Guid.NewGuid(), Now));
+        Assert.Throws<DomainException>(() => offer.Approve(application, band, Guid.NewGuid(), Now));
         offer.ApproveException(Guid.NewGuid(), "Competing offer from a larger company");
-        offer.Approve(application, Guid.NewGuid(), Now);
+        offer.Approve(application, band, Guid.NewGuid(), Now);
         Assert.Equal(OfferStatus.Approved, offer.Status);
+    }
+
+    [Fact]
+    public void Should_check_the_band_as_it_is_when_the_offer_is_approved()
+    {
+        var application = NewApplication();
+        var offer = new Offer(application.Id, 200_000, "USD", new DateOnly(2027, 1, 4), null, Guid.NewGuid());
+        offer.CheckBand(new SalaryBand { Min = 150_000, Max = 220_000, Currency = "USD" });
+        Assert.False(offer.OutsideBand);
+
+        // The posting's band was lowered after the draft.
+        var lowered = new SalaryBand { Min = 140_000, Max = 180_000, Currency = "USD" };
+        var error = Assert.Throws<DomainException>(() => offer.Approve(application, lowered, Guid.NewGuid(), Now));
+        Assert.Contains("outside the posting's band", error.Message, StringComparison.Ordinal);
+        Assert.True(offer.OutsideBand);
+        Assert.Equal(OfferStatus.Draft, offer.Status);
     }
 
     [Fact]
@@ -83,9 +99,10 @@ public sealed class ApplicationAndOfferTests
     {
         var application = NewApplication();
         var offer = new Offer(application.Id, 180_000, "USD", new DateOnly(2027, 1, 4), null, Guid.NewGuid());
-        offer.CheckBand(new SalaryBand { Min = 150_000, Max = 220_000, Currency = "USD" });
+        var band = new SalaryBand { Min = 150_000, Max = 220_000, Currency = "USD" };
+        offer.CheckBand(band);
         Assert.Throws<DomainException>(() => offer.MarkSent(application, Now));
-        offer.Approve(application, Guid.NewGuid(), Now);
+        offer.Approve(application, band, Guid.NewGuid(), Now);
         offer.MarkSent(application, Now);
         offer.Accept(Now);
         Assert.Equal(OfferStatus.Accepted, offer.Status);
@@ -98,8 +115,9 @@ public sealed class ApplicationAndOfferTests
     {
         var application = NewApplication();
         var offer = new Offer(application.Id, 180_000, "USD", new DateOnly(2027, 1, 4), null, Guid.NewGuid());
-        offer.CheckBand(new SalaryBand { Min = 150_000, Max = 220_000, Currency = "USD" });
-        offer.Approve(application, Guid.NewGuid(), Now);
+        var band = new SalaryBand { Min = 150_000, Max = 220_000, Currency = "USD" };
+        offer.CheckBand(band);
+        offer.Approve(application, band, Guid.NewGuid(), Now);
         application.Reject(RejectionReason.ExperienceLevel, null, null, Now);
         var error = Assert.Throws<DomainException>(() => offer.MarkSent(application, Now));
         Assert.Contains("rejected", error.Message, StringComparison.Ordinal);

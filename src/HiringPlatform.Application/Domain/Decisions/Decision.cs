@@ -100,8 +100,10 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
         ExceptionReason = null;
     }
 
-    public void CheckBand(JobPostings.SalaryBand band) =>
-        OutsideBand = !band.Contains(Salary) || !string.Equals(band.Currency, Currency, StringComparison.OrdinalIgnoreCase);
+    public void CheckBand(JobPostings.SalaryBand band) => OutsideBand = IsOutside(band);
+
+    public bool IsOutside(JobPostings.SalaryBand band) =>
+        !band.Contains(Salary) || !string.Equals(band.Currency, Currency, StringComparison.OrdinalIgnoreCase);
 
     public void ApproveException(Guid adminId, string reason)
     {
@@ -113,10 +115,12 @@ public sealed class Offer : AuditableEntity, IConcurrencyChecked
 
     public bool IsOpen => Status is OfferStatus.Draft or OfferStatus.Approved or OfferStatus.Sent;
 
-    public void Approve(JobApplication application, Guid hiringManagerId, DateTimeOffset at)
+    // The band is the posting's band now: it may have been edited since the offer was drafted.
+    public void Approve(JobApplication application, JobPostings.SalaryBand band, Guid hiringManagerId, DateTimeOffset at)
     {
         EnsureApplicationActive(application, "approved");
         if (Status != OfferStatus.Draft) throw new DomainException("Only a draft offer can be approved.");
+        CheckBand(band);
         if (OutsideBand && ExceptionApprovedBy is null)
             throw new DomainException("The salary is outside the posting's band: an admin must approve the exception first.");
         Status = OfferStatus.Approved;

@@ -6,6 +6,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Interviews;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Decisions;
 
@@ -27,7 +28,8 @@ public static class ApproveOffer
             if (!await db.CanDecideAsync(user, application.PostingId, ct))
                 throw new ForbiddenAccessException("Only the posting's hiring manager approves its offers.");
             var now = clock.GetUtcNow();
-            offer.Approve(application, user.RequireId(), now);
+            var band = await db.JobPostings.AsNoTracking().Where(p => p.Id == application.PostingId).Select(p => p.Salary).SingleAsync(ct);
+            offer.Approve(application, band, user.RequireId(), now);
             db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.RequireId(), ActivityKind.OfferApproved, "Offer approved by the hiring manager"));
             await db.SaveChangesAsync(ct);
             return application.Id;

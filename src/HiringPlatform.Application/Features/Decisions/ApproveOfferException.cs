@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Users;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Decisions;
 
@@ -29,6 +30,8 @@ public static class ApproveOfferException
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
             var (offer, application) = await OfferSteps.LoadAsync(db, user, command.OfferId, command.Version, ct);
+            // Against the posting's band as it is now (it may have been edited since the draft).
+            offer.CheckBand(await db.JobPostings.AsNoTracking().Where(p => p.Id == application.PostingId).Select(p => p.Salary).SingleAsync(ct));
             offer.ApproveException(user.RequireId(), command.ExceptionReason!);
             await db.SaveChangesAsync(ct);
             return application.Id;

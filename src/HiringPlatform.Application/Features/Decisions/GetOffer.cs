@@ -89,7 +89,9 @@ public static class GetOffer
             var offers = await db.Offers.AsNoTracking().Where(o => o.ApplicationId == app.Id).OrderByDescending(o => o.CreatedAt).Take(20).ToListAsync(ct);
             var people = offers.SelectMany(o => new[] { o.ApprovedBy, o.ExceptionApprovedBy }).Where(id => id is not null).Select(id => id!.Value).Distinct().ToList();
             var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            var views = offers.Select(o => new OfferView(o.Id, o.Status, o.Salary, o.Currency, o.StartDate, o.Notes, o.OutsideBand,
+            // A draft is judged against the band as it is now; later offers keep the verdict they were approved with.
+            var views = offers.Select(o => new OfferView(o.Id, o.Status, o.Salary, o.Currency, o.StartDate, o.Notes,
+                o.Status == OfferStatus.Draft ? o.IsOutside(app.Salary) : o.OutsideBand,
                 o.ExceptionApprovedBy is not null, o.ExceptionReason, o.ExceptionApprovedBy is { } e ? names.GetValueOrDefault(e) : null,
                 o.ApprovedBy is { } a ? names.GetValueOrDefault(a) : null, o.ApprovedAt, o.SentAt, o.RespondedAt, o.CreatedAt, o.Version)).ToList();
             // The current offer is the newest one still in play; a declined or withdrawn one makes room for a new draft.

@@ -83,7 +83,7 @@ public sealed class InterviewsDemoSeeder(AppDbContext db, TimeProvider clock) : 
         offer.Update(offer.Salary > 0 ? offer.Salary : 185_000m, offer.Currency, offer.StartDate,
             "Includes a home-office budget and the standard equity grant for the level.");
         offer.CheckBand(band);
-        offer.Approve(daniel, manager.Id, now.AddDays(-1));
+        offer.Approve(daniel, band, manager.Id, now.AddDays(-1));
         db.Offers.Add(offer);
         seeding.Activity(daniel, recruiter.Id, ActivityKind.OfferDrafted, "Offer drafted", now.AddDays(-2));
         seeding.Activity(daniel, manager.Id, ActivityKind.OfferApproved, "Offer approved by the hiring manager", now.AddDays(-1));
