@@ -41,11 +41,14 @@ public static class ProxySetup
         });
 
         // Redirect plain HTTP to the public address's HTTPS port (443 unless App:PublicUrl names another).
-        var publicUrl = configuration["App:PublicUrl"];
-        if (environment.IsProduction() && Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        if (environment.IsProduction() && HttpsPublicUrl(configuration) is { } uri)
             services.AddHttpsRedirection(options => options.HttpsPort = uri.Port);
         return services;
     }
+
+    // The public address when it is https: then plain HTTP is redirected to it (and only then).
+    private static Uri? HttpsPublicUrl(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["App:PublicUrl"], UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null;
 
     // First in the pipeline: everything after it sees the client's address and scheme.
     public static IApplicationBuilder UseProxySupport(this WebApplication app)
@@ -53,9 +56,8 @@ public static class ProxySetup
         app.UseForwardedHeaders();
         if (!app.Environment.IsProduction()) return app;
         app.UseHsts();
-        var publicUrl = app.Configuration["App:PublicUrl"];
         // Only when the public address is https; health probes (kubelet, load balancers) come over plain HTTP.
-        if (Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        if (HttpsPublicUrl(app.Configuration) is not null)
             app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         return app;
     }
