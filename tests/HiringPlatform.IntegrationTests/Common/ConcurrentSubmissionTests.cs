@@ -131,7 +131,9 @@ public sealed class ConcurrentSubmissionTests(IntegrationFixture fixture) : Pipe
             }
         }).ToList();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a busy machine (the suite runs beside other CPU-heavy jobs) a command can take many seconds to
+        // reach its write; the loop ends as soon as both are blocked.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         long blocked = 0;
         while (DateTime.UtcNow < deadline && running.All(t => !t.IsCompleted))
         {
@@ -142,10 +144,22 @@ public sealed class ConcurrentSubmissionTests(IntegrationFixture fixture) : Pipe
             if (blocked >= commands.Length) break;
             await Task.Delay(20);
         }
+        // What the other sessions were doing when the wait ended, so a failed set-up says why, not just that it failed.
+        var sessions = blocked >= commands.Length ? "" : await DescribeSessionsAsync(connection, transaction);
         await transaction.RollbackAsync();
         var outcomes = await Task.WhenAll(running);
         Assert.True(blocked >= commands.Length,
-            $"the race did not happen: {blocked} of {commands.Length} commands were waiting; outcomes: {string.Join(" | ", outcomes.Select(o => o?.Message ?? "ok"))}");
+            $"the race did not happen: {blocked} of {commands.Length} commands were waiting; outcomes: {string.Join(" | ", outcomes.Select(o => o?.Message ?? "ok"))}; "
+            + $"sessions: {sessions}; thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued");
         return outcomes;
+    }
+
+    private static async Task<string> DescribeSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var sessions = new NpgsqlCommand(
+            "SELECT string_agg(format('%s/%s/%s: %s', state, wait_event_type, wait_event, left(query, 80)), ' || ') "
+            + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            connection, transaction);
+        return (await sessions.ExecuteScalarAsync()) as string ?? "none";
     }
 }

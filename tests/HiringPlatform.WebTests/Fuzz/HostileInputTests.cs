@@ -98,7 +98,8 @@ public sealed class HostileInputTests(WebFixture fixture) : WebTest(fixture)
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE candidates IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
             await lockTable.ExecuteNonQueryAsync();
         var posts = new[] { Post(first, "Web Race"), Post(second, "Web Race Twin") };
-        for (var i = 0; i < 1500; i++)
+        // A generous deadline: on a busy machine a post can take many seconds to reach its insert.
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); DateTime.UtcNow < deadline;)
         {
             await using var waiting = new NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
