@@ -136,7 +136,7 @@ builder.Services
         options.ModelBinderProviders.Insert(0, new StorableTextBinderProvider());
         options.Filters.Add<AutoValidateAntiforgeryTokenAttribute>();
         options.Filters.Add<BoundArgumentsFilter>();
-        options.Filters.Add<ValidationExceptionFilter>();
+        options.Filters.Add<ApplicationExceptionFilter>();
         // Validation is FluentValidation's job (ValidationBehaviour): without this, MVC rejects an empty non-nullable
         // string with its own "The X field is required." before the validator's message can be shown.
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -247,11 +247,13 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [Throttled(ThrottledAccount.SignedInUser)]
     public async Task<IActionResult> RegenerateRecoveryCodes(UseCases.RegenerateRecoveryCodes.Command command, CancellationToken ct)
     {
-        var (ok, codes) = await this.TrySendFor(sender, command, ct);
-        if (!ok) return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
-        await RefreshSignInAsync();
-        TempData[RecoveryCodesKey] = string.Join('\n', codes!);
-        return RedirectToAction(nameof(RecoveryCodes));
+        var result = await this.SendFormAsync(sender, command, codes =>
+        {
+            TempData[RecoveryCodesKey] = string.Join('\n', codes);
+            return RedirectToAction(nameof(RecoveryCodes));
+        }, ProfileAgain, ct);
+        if (result is RedirectToActionResult) await RefreshSignInAsync();
+        return result;
     }
 
     [HttpPost("two-factor/disable")]
@@ -259,12 +261,12 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [Throttled(ThrottledAccount.SignedInUser)]
     public async Task<IActionResult> DisableTwoFactor(UseCases.DisableTwoFactor.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, command, ct))
-            return View(nameof(Profile), await sender.Send(new UpdateProfile.Query(), ct));
-        await RefreshSignInAsync();
-        TempData["Flash"] = "Two-step verification is off.";
-        return RedirectToAction(nameof(Profile));
+        var result = await this.SendFormAsync(sender, command, _ => this.Done("Two-step verification is off.", RedirectToAction(nameof(Profile))), ProfileAgain, ct);
+        if (result is RedirectToActionResult) await RefreshSignInAsync();
+        return result;
     }
+
+    private async Task<IActionResult> ProfileAgain() => View(nameof(Profile), await sender.Send(new UpdateProfile.Query()));
 
     // Claims in the cookie (name, time zone, two-step status) follow the change at once.
     private async Task RefreshSignInAsync()

@@ -86,12 +86,9 @@ public sealed class AdminController(ISender sender) : Controller
         UserAction(id, new UseCases.ResetUserTwoFactor.Command { Id = id }, "Two-step verification is off for this person. They can sign in with their password and set it up again.", ct);
 
     // The account buttons sit on the user's page: a refusal re-renders that page with the reason.
-    private async Task<IActionResult> UserAction(Guid id, ICommand<Mediator.Unit> command, string done, CancellationToken ct)
-    {
-        if (!await this.TrySend(sender, command, ct)) return View(nameof(EditUser), await sender.Send(new UpdateUser.Query { Id = id }, ct));
-        TempData["Flash"] = done;
-        return RedirectToAction(nameof(EditUser), new { id });
-    }
+    private Task<IActionResult> UserAction(Guid id, ICommand<Mediator.Unit> command, string done, CancellationToken ct) =>
+        this.SendFormAsync(sender, command, _ => this.Done(done, RedirectToAction(nameof(EditUser), new { id })),
+            async () => View(nameof(EditUser), await sender.Send(new UpdateUser.Query { Id = id }, ct)), ct);
 
     // ---- Audit log
 
@@ -117,13 +114,10 @@ public sealed class AdminController(ISender sender) : Controller
 
     [HttpPost("outbox/{id:guid}/requeue")]
     [ComposedForm]
-    public async Task<IActionResult> RequeueOutboxEmail(Guid id, CancellationToken ct)
-    {
-        if (!await this.TrySend(sender, new UseCases.RequeueOutboxEmail.Command { Id = id }, ct))
-            return View(nameof(OutboxEmail), await sender.Send(new GetOutboxEmail.Command { Id = id }, ct));
-        TempData["Flash"] = "Queued again: it will be sent within a few seconds.";
-        return RedirectToAction(nameof(OutboxEmail), new { id });
-    }
+    public Task<IActionResult> RequeueOutboxEmail(Guid id, CancellationToken ct) =>
+        this.SendFormAsync(sender, new UseCases.RequeueOutboxEmail.Command { Id = id },
+            _ => this.Done("Queued again: it will be sent within a few seconds.", RedirectToAction(nameof(OutboxEmail), new { id })),
+            async () => View(nameof(OutboxEmail), await sender.Send(new GetOutboxEmail.Command { Id = id }, ct)), ct);
 
     // ---- Settings
 

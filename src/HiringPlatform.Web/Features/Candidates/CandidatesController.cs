@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace HiringPlatform.Web.Features.Candidates;
 
 // Candidates: search, profiles, adding and editing, notes, tags, duplicates and merging, export and erasure.
-// The pipeline board and the retention list are in the other parts of this class (same views folder).
+// The pipeline board and the retention list have controllers of their own in this folder.
 // Every staff role reaches the controller (an interviewer may follow a candidate link to their kit);
 // the actions narrow it down, and the handlers decide per candidate.
 [Authorize(Policy = Policies.Interviewer)]
-public sealed partial class CandidatesController(ISender sender) : Controller
+public sealed class CandidatesController(ISender sender) : Controller
 {
     [Authorize(Policy = Policies.HiringTeam)]
     [HttpGet("/candidates")]
@@ -37,12 +37,9 @@ public sealed partial class CandidatesController(ISender sender) : Controller
         return View("Profile", model);
     }
 
-    // Forms inside the profile re-render it with their errors.
-    private async Task<IActionResult> ProfileView(Guid id, CancellationToken ct)
-    {
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Profile", await sender.Send(new GetCandidateProfile.Query { CandidateId = id }, ct));
-    }
+    // Forms inside the profile (notes, tags, résumé, postings, erasure) show it again with their errors.
+    private async Task<IActionResult> ProfileAgain(Guid id, CancellationToken ct) =>
+        View(nameof(Profile), await sender.Send(new GetCandidateProfile.Query { CandidateId = id }, ct));
 
     [Authorize(Policy = Policies.HiringTeam)]
     [HttpGet("/candidates/new")]
@@ -83,9 +80,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> AddNote(Guid id, AddCandidateNote.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, command with { CandidateId = id }, ct)) return await ProfileView(id, ct);
-        TempData["Flash"] = "Note added.";
-        return Redirect($"/candidates/{id}#notes");
+        return await this.SendFormAsync(sender, command with { CandidateId = id },
+            _ => this.Done("Note added.", Redirect($"/candidates/{id}#notes")), () => ProfileAgain(id, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -93,10 +89,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> EditNote(Guid noteId, EditCandidateNote.Command command, Guid candidateId, CancellationToken ct)
     {
-        var (ok, id) = await this.TrySendFor(sender, command with { NoteId = noteId }, ct);
-        if (!ok) return await ProfileView(candidateId, ct);
-        TempData["Flash"] = "Note updated.";
-        return Redirect($"/candidates/{id}#notes");
+        return await this.SendFormAsync(sender, command with { NoteId = noteId },
+            id => this.Done("Note updated.", Redirect($"/candidates/{id}#notes")), () => ProfileAgain(candidateId, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -113,8 +107,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> AddTag(Guid id, TagCandidate.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, command with { CandidateId = id, Remove = false }, ct)) return await ProfileView(id, ct);
-        return Redirect($"/candidates/{id}#tags");
+        return await this.SendFormAsync(sender, command with { CandidateId = id, Remove = false },
+            _ => Redirect($"/candidates/{id}#tags"), () => ProfileAgain(id, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -122,8 +116,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> RemoveTag(Guid id, TagCandidate.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, command with { CandidateId = id, Remove = true }, ct)) return await ProfileView(id, ct);
-        return Redirect($"/candidates/{id}#tags");
+        return await this.SendFormAsync(sender, command with { CandidateId = id, Remove = true },
+            _ => Redirect($"/candidates/{id}#tags"), () => ProfileAgain(id, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -131,9 +125,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> Attach(Guid id, AttachToPosting.Command command, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, command with { CandidateId = id }, ct)) return await ProfileView(id, ct);
-        TempData["Flash"] = "Added to the posting's first stage.";
-        return Redirect($"/candidates/{id}#applications");
+        return await this.SendFormAsync(sender, command with { CandidateId = id },
+            _ => this.Done("Added to the posting's first stage.", Redirect($"/candidates/{id}#applications")), () => ProfileAgain(id, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -147,9 +140,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
         {
             CandidateId = id, ResumeFileName = resume?.FileName, ResumeSize = resume?.Length ?? 0, ResumeContent = await ReadAsync(resume, ct),
         };
-        if (!await this.TrySend(sender, command, ct)) return await ProfileView(id, ct);
-        TempData["Flash"] = "Résumé uploaded. Its text will be searchable in a moment.";
-        return Redirect($"/candidates/{id}");
+        return await this.SendFormAsync(sender, command,
+            _ => this.Done("Résumé uploaded. Its text will be searchable in a moment.", Redirect($"/candidates/{id}")), () => ProfileAgain(id, ct), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -171,14 +163,9 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> Merge(Guid id, Guid otherId, Guid survivorId, CancellationToken ct)
     {
-        var (ok, result) = await this.TrySendFor(sender, new MergeCandidates.Command { CandidateId = id, OtherId = otherId, SurvivorId = survivorId }, ct);
-        if (!ok)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(await sender.Send(new GetMergePreview.Query { CandidateId = id, OtherId = otherId }, ct));
-        }
-        TempData["Flash"] = $"Profiles merged: {MergeCandidates.Describe(result!.ApplicationsMoved, result.ApplicationsCombined)}.";
-        return Redirect($"/candidates/{result.SurvivorId}");
+        return await this.SendFormAsync(sender, new MergeCandidates.Command { CandidateId = id, OtherId = otherId, SurvivorId = survivorId },
+            merged => this.Done($"Profiles merged: {MergeCandidates.Describe(merged.ApplicationsMoved, merged.ApplicationsCombined)}.", Redirect($"/candidates/{merged.SurvivorId}")),
+            async () => View(await sender.Send(new GetMergePreview.Query { CandidateId = id, OtherId = otherId }, ct)), ct);
     }
 
     [Authorize(Policy = Policies.HiringTeam)]
@@ -195,9 +182,8 @@ public sealed partial class CandidatesController(ISender sender) : Controller
     [ComposedForm]
     public async Task<IActionResult> Erase(Guid id, bool confirm, CancellationToken ct)
     {
-        if (!await this.TrySend(sender, new EraseCandidate.Command { CandidateId = id, Confirm = confirm }, ct)) return await ProfileView(id, ct);
-        TempData["Flash"] = "The candidate's personal data was erased.";
-        return Redirect($"/candidates/{id}");
+        return await this.SendFormAsync(sender, new EraseCandidate.Command { CandidateId = id, Confirm = confirm },
+            _ => this.Done("The candidate's personal data was erased.", Redirect($"/candidates/{id}")), () => ProfileAgain(id, ct), ct);
     }
 
     // Reads at most the limit (plus one byte, so the validator can say "too large" instead of failing the request).
@@ -208,7 +194,4 @@ public sealed partial class CandidatesController(ISender sender) : Controller
         await file.CopyToAsync(stream, ct);
         return stream.ToArray();
     }
-
-    private string SafeReturnUrl(string? returnUrl, string fallback) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
 }

@@ -69,31 +69,26 @@ public sealed class CareersController(ISender sender, IOptions<CareersOptions> o
     public async Task<IActionResult> Apply(Guid id, ApplyToPosting.Command command, IFormFile? resumeFile, CancellationToken ct)
     {
         command = command with { PostingId = id, Resume = await ReadAsync(resumeFile, ct) };
-        var (ok, result) = await this.TrySendFor(sender, command, ct);
-        if (ok)
-        {
-            return result!.Outcome == ApplyToPosting.Outcome.AlreadyApplied
+        return await this.SendFormAsync(sender, command,
+            result => result.Outcome == ApplyToPosting.Outcome.AlreadyApplied
                 ? RedirectToAction(nameof(Applied), new { id, already = true })
-                : RedirectToAction(nameof(Applied), new { id });
-        }
-        var form = await sender.Send(new GetApplyForm.Query(id), ct);
-        if (!form.IsOpen)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Closed", form);
-        }
-        ViewData[ApplyFormKey] = form;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(Aligned(command, form));
+                : RedirectToAction(nameof(Applied), new { id }),
+            async () =>
+            {
+                var form = await sender.Send(new GetApplyForm.Query(id), ct);
+                if (!form.IsOpen)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    return View("Closed", form);
+                }
+                ViewData[ApplyFormKey] = form;
+                return View(Aligned(command, form));
+            }, ct);
     }
 
     [HttpGet("{id:guid}/applied")]
-    public async Task<IActionResult> Applied(Guid id, bool already, CancellationToken ct)
-    {
-        var form = await sender.Send(new GetApplyForm.Query(id), ct);
-        ViewData["Already"] = already;
-        return View(form);
-    }
+    public async Task<IActionResult> Applied(Guid id, bool already, CancellationToken ct) =>
+        View(new AppliedPage(await sender.Send(new GetApplyForm.Query(id), ct), already));
 
     [HttpGet("my-application/{token}")]
     public async Task<IActionResult> MyApplication(string token, CancellationToken ct)
@@ -111,19 +106,15 @@ public sealed class CareersController(ISender sender, IOptions<CareersOptions> o
     [ComposedForm]
     public async Task<IActionResult> Withdraw(string token, CancellationToken ct)
     {
-        if (await this.TrySend(sender, new WithdrawMyApplication.Command(token), ct))
-        {
-            TempData["Flash"] = "Your application has been withdrawn. We have emailed you a confirmation.";
-            return RedirectToAction(nameof(MyApplication), new { token });
-        }
-        var model = await sender.Send(new GetMyApplication.Query(token), ct);
-        if (model is null)
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return View("LinkInvalid");
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(MyApplication), model);
+        return await this.SendFormAsync(sender, new WithdrawMyApplication.Command(token),
+            _ => this.Done("Your application has been withdrawn. We have emailed you a confirmation.", RedirectToAction(nameof(MyApplication), new { token })),
+            async () =>
+            {
+                var model = await sender.Send(new GetMyApplication.Query(token), ct);
+                if (model is not null) return View(nameof(MyApplication), model);
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return View("LinkInvalid");
+            }, ct);
     }
 
     // One answer per question, in the question order, so field names and error keys line up (Answers[i]).
@@ -144,3 +135,6 @@ public sealed class CareersController(ISender sender, IOptions<CareersOptions> o
         return new UploadedFile(file.FileName, file.ContentType, buffer.Length, buffer.ToArray());
     }
 }
+
+// The confirmation after applying; Already when this email had applied before (nothing new was stored).
+public sealed record AppliedPage(GetApplyForm.Model Posting, bool Already);

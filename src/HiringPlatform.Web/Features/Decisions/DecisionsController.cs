@@ -1,3 +1,4 @@
+using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Decisions;
 using HiringPlatform.Web.Infrastructure;
@@ -39,22 +40,12 @@ public sealed class DecisionsController(ISender sender) : Controller
     public async Task<IActionResult> Decision(Guid id, RecordDecision.Command command, CancellationToken ct)
     {
         command = command with { ApplicationId = id };
-        var (ok, kind) = await this.TrySendFor(sender, command, ct);
-        if (ok)
+        return await this.SendFormAsync(sender, command, kind => kind switch
         {
-            TempData["Flash"] = kind switch
-            {
-                Application.Domain.Decisions.DecisionKind.Advance => "Decision recorded: the candidate moves to the next stage.",
-                Application.Domain.Decisions.DecisionKind.Reject => "Decision recorded: the application is rejected.",
-                _ => "Decision recorded: an offer draft is ready for the terms.",
-            };
-            return kind == Application.Domain.Decisions.DecisionKind.Offer
-                ? RedirectToAction(nameof(Offer), new { id })
-                : RedirectToAction(nameof(Score), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var page = await sender.Send(new RecordDecision.Query { ApplicationId = id }, ct);
-        return View(nameof(Decision), page with { Form = command });
+            DecisionKind.Advance => this.Done("Decision recorded: the candidate moves to the next stage.", RedirectToAction(nameof(Score), new { id })),
+            DecisionKind.Reject => this.Done("Decision recorded: the application is rejected.", RedirectToAction(nameof(Score), new { id })),
+            _ => this.Done("Decision recorded: an offer draft is ready for the terms.", RedirectToAction(nameof(Offer), new { id })),
+        }, async () => View(nameof(Decision), await sender.Send(new RecordDecision.Query { ApplicationId = id }, ct) with { Form = command }), ct);
     }
 
     [HttpGet("/applications/{id:guid}/offer")]
@@ -82,16 +73,11 @@ public sealed class DecisionsController(ISender sender) : Controller
         OfferStep(id, command, command.Accepted ? "Offer accepted. Welcome aboard!" : "Offer declined: recorded.", ct);
 
     // Every offer step posts a small form inside the offer page; a refused step re-renders the page with the reason.
-    private async Task<IActionResult> OfferStep<T>(Guid id, ICommand<T> command, string flash, CancellationToken ct)
-    {
-        if (await this.TrySend(sender, command, ct))
+    private Task<IActionResult> OfferStep<T>(Guid id, ICommand<T> command, string flash, CancellationToken ct) =>
+        this.SendFormAsync(sender, command, _ => this.Done(flash, RedirectToAction(nameof(Offer), new { id })), async () =>
         {
-            TempData["Flash"] = flash;
-            return RedirectToAction(nameof(Offer), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var page = await sender.Send(new GetOffer.Query { ApplicationId = id }, ct);
-        // The typed terms stay; the version is the current one, so after a conflict a second save is a conscious overwrite.
-        return View(nameof(Offer), command is SaveOffer.Command save ? page with { Form = save with { Version = page.Form.Version } } : page);
-    }
+            var page = await sender.Send(new GetOffer.Query { ApplicationId = id }, ct);
+            // The typed terms stay; the version is the current one, so after a conflict a second save is a conscious overwrite.
+            return View(nameof(Offer), command is SaveOffer.Command save ? page with { Form = save with { Version = page.Form.Version } } : page);
+        }, ct);
 }

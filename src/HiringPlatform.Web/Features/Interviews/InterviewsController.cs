@@ -24,13 +24,8 @@ public sealed class InterviewsController(ISender sender) : Controller
     public async Task<IActionResult> Schedule(ScheduleInterview.Command command, CancellationToken ct)
     {
         var result = await sender.Send(command, ct);
-        if (result.InterviewId is null)
-        {
-            ViewData["Warnings"] = result.Warnings;
-            return View(command);
-        }
-        TempData["Flash"] = "Interview scheduled. Invitations are on their way to the panel and the candidate.";
-        return RedirectToAction(nameof(Detail), new { id = result.InterviewId });
+        if (result.InterviewId is null) return Unconfirmed(command, result.Warnings);
+        return this.Done("Interview scheduled. Invitations are on their way to the panel and the candidate.", RedirectToAction(nameof(Detail), new { id = result.InterviewId }));
     }
 
     [HttpGet("{id:guid}")]
@@ -48,26 +43,17 @@ public sealed class InterviewsController(ISender sender) : Controller
     {
         command = command with { InterviewId = id };
         var result = await sender.Send(command, ct);
-        if (result.InterviewId is null)
-        {
-            ViewData["Warnings"] = result.Warnings;
-            return View(command);
-        }
-        TempData["Flash"] = "Interview moved. Everyone has an updated invitation.";
-        return RedirectToAction(nameof(Detail), new { id });
+        if (result.InterviewId is null) return Unconfirmed(command, result.Warnings);
+        return this.Done("Interview moved. Everyone has an updated invitation.", RedirectToAction(nameof(Detail), new { id }));
     }
 
     [Authorize(Policy = Policies.Recruiter)]
     [HttpPost("{id:guid}/cancel"), ComposedForm]
     public async Task<IActionResult> Cancel(Guid id, CancelInterview.Command command, CancellationToken ct)
     {
-        if (await this.TrySend(sender, command with { InterviewId = id }, ct))
-        {
-            TempData["Flash"] = "Interview cancelled. The panel and the candidate have been told.";
-            return RedirectToAction(nameof(Detail), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Detail), await sender.Send(new GetInterview.Query { InterviewId = id }, ct));
+        return await this.SendFormAsync(sender, command with { InterviewId = id },
+            _ => this.Done("Interview cancelled. The panel and the candidate have been told.", RedirectToAction(nameof(Detail), new { id })),
+            async () => View(nameof(Detail), await sender.Send(new GetInterview.Query { InterviewId = id }, ct)), ct);
     }
 
     [HttpGet("{id:guid}/scorecard")]
@@ -77,38 +63,39 @@ public sealed class InterviewsController(ISender sender) : Controller
     public async Task<IActionResult> SaveScorecard(Guid id, SaveScorecard.Command command, CancellationToken ct)
     {
         command = command with { InterviewId = id };
-        if (await this.TrySend(sender, command, ct))
-        {
-            TempData["Flash"] = command.Submit
+        return await this.SendFormAsync(sender, command,
+            _ => this.Done(command.Submit
                 ? "Scorecard submitted. You can now read the rest of the panel's feedback."
-                : "Draft saved. Submit it once every rating has its evidence.";
-            return RedirectToAction(nameof(Scorecard), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return await ScorecardPage(id, null, command, ct);
+                : "Draft saved. Submit it once every rating has its evidence.", RedirectToAction(nameof(Scorecard), new { id })),
+            () => ScorecardPage(id, null, command, ct), ct);
     }
 
     [HttpPost("{id:guid}/scorecard/amend"), ComposedForm]
     public async Task<IActionResult> AmendScorecard(Guid id, AmendScorecard.Command command, CancellationToken ct)
     {
         command = command with { InterviewId = id };
-        if (await this.TrySend(sender, command, ct))
-        {
-            TempData["Flash"] = "Scorecard amended. The original and your change are both on record.";
-            return RedirectToAction(nameof(Scorecard), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return await ScorecardPage(id, null, command, ct);
+        return await this.SendFormAsync(sender, command,
+            _ => this.Done("Scorecard amended. The original and your change are both on record.", RedirectToAction(nameof(Scorecard), new { id })),
+            () => ScorecardPage(id, null, command, ct), ct);
     }
 
     // The scorecard page; after a failed post it shows what was typed, with the errors beside the fields.
     private async Task<IActionResult> ScorecardPage(Guid id, Guid? interviewerId, IScorecardForm? posted, CancellationToken ct)
     {
-        var model = await sender.Send(new GetScorecard.Query { InterviewId = id, InterviewerId = interviewerId }, ct);
-        ViewData["PostedForm"] = posted;
-        ViewData["Panel"] = model.IsMine && model.IsSubmitted
-            ? await sender.Send(new GetPanelFeedback.Query { ApplicationId = model.ApplicationId }, ct)
+        var card = await sender.Send(new GetScorecard.Query { InterviewId = id, InterviewerId = interviewerId }, ct);
+        var panel = card.IsMine && card.IsSubmitted
+            ? await sender.Send(new GetPanelFeedback.Query { ApplicationId = card.ApplicationId }, ct)
             : null;
-        return View(nameof(Scorecard), model);
+        return View(nameof(Scorecard), new ScorecardPage(card, panel, posted));
     }
+
+    // The scheduler found clashes the user has not confirmed: the form again, the warnings beside "schedule anyway".
+    private ViewResult Unconfirmed(object command, IReadOnlyList<string> warnings)
+    {
+        foreach (var warning in warnings) ModelState.AddModelError(Forms.WarningKey(ScheduleAnyway), warning);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(command);
+    }
+
+    public const string ScheduleAnyway = nameof(ScheduleInterview.Command.ScheduleAnyway);
 }

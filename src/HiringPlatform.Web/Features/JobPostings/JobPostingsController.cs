@@ -41,34 +41,11 @@ public sealed class JobPostingsController(ISender sender) : Controller
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct) =>
         View(await sender.Send(new EditPosting.Query(id), ct));
 
-    // Handles its own errors: a stale edit shows the current values (not the stale ones) with the conflict message.
+    // A stale edit shows the current values (not the stale ones) with the conflict message.
     [HttpPost("{id:guid}/edit")]
-    [ComposedForm]
-    public async Task<IActionResult> Edit(Guid id, EditPosting.Command command, CancellationToken ct)
-    {
-        command = command with { Id = id };
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await sender.Send(command, ct);
-                TempData["Flash"] = "Posting saved.";
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            catch (ConcurrencyConflictException conflict)
-            {
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, conflict.Message);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(await sender.Send(new EditPosting.Query(id), ct));
-            }
-            catch (Exception ex) when (ModelStateBridge.TryAdd(ModelState, ex))
-            {
-            }
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(command);
-    }
+    public Task<IActionResult> Edit(Guid id, EditPosting.Command command, CancellationToken ct) =>
+        this.SendEditAsync(sender, command with { Id = id }, _ => this.Done("Posting saved.", RedirectToAction(nameof(Details), new { id })),
+            () => sender.Send(new EditPosting.Query(id), ct), ct);
 
     [HttpPost("{id:guid}/submit")]
     [ComposedForm]
@@ -115,14 +92,7 @@ public sealed class JobPostingsController(ISender sender) : Controller
             "text/html; charset=utf-8");
 
     // A lifecycle form sits on the details page: on a refusal the details page is shown again with the message.
-    private async Task<IActionResult> Lifecycle<T>(Guid id, ICommand<T> command, string done, CancellationToken ct)
-    {
-        if (await this.TrySend(sender, command, ct))
-        {
-            TempData["Flash"] = done;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Details), await sender.Send(new GetPosting.Query(id), ct));
-    }
+    private Task<IActionResult> Lifecycle<T>(Guid id, ICommand<T> command, string done, CancellationToken ct) =>
+        this.SendFormAsync(sender, command, _ => this.Done(done, RedirectToAction(nameof(Details), new { id })),
+            async () => View(nameof(Details), await sender.Send(new GetPosting.Query(id), ct)), ct);
 }

@@ -13,7 +13,7 @@ namespace HiringPlatform.Web.Infrastructure;
 // binding errors and ValidationException → the action's view again, with the posted command and field errors;
 // DomainException / concurrency conflict → the same, as a form-level message; NotFound → 404; Forbidden → 403;
 // not signed in → challenge; an invalid GET → 400.
-public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter, IAsyncAlwaysRunResultFilter
+public sealed class ApplicationExceptionFilter(IModelMetadataProvider metadata, ICompositeViewEngine views) : IAsyncActionFilter, IExceptionFilter, IAsyncAlwaysRunResultFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -40,11 +40,11 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, I
         {
             context.Result = new ChallengeResult();
         }
-        else if (context.HttpContext.Request.Method == HttpMethods.Get && ModelStateBridge.TryAdd(context.ModelState, ex))
+        else if (context.HttpContext.Request.Method == HttpMethods.Get && Forms.TryAddErrors(context.ModelState, ex))
         {
             context.Result = StatusView(context, 400);
         }
-        else if (ModelStateBridge.TryAdd(context.ModelState, ex))
+        else if (Forms.TryAddErrors(context.ModelState, ex))
         {
             // Arguments are not on the exception context: take the bound command from the route's model state values.
             context.Result = FormView(context, context.HttpContext.Items[BoundArgumentsKey] as IEnumerable<object?> ?? []);
@@ -105,7 +105,7 @@ public sealed class ValidationExceptionFilter(IModelMetadataProvider metadata, I
 public sealed class BoundArgumentsFilter : IActionFilter
 {
     public void OnActionExecuting(ActionExecutingContext context) =>
-        context.HttpContext.Items[ValidationExceptionFilter.BoundArgumentsKey] = context.ActionArguments.Values.ToList();
+        context.HttpContext.Items[ApplicationExceptionFilter.BoundArgumentsKey] = context.ActionArguments.Values.ToList();
 
     public void OnActionExecuted(ActionExecutedContext context) { }
 }
