@@ -328,7 +328,11 @@ public sealed class AccountFormTests(WebFixture fixture, Xunit.Abstractions.ITes
         var wrong = await client.SubmitFormAsync("/account/two-factor/setup", "form[action='/account/two-factor/setup']", Fields(("Code", "000 000")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         Assert.Contains("not valid", (await wrong.ParseAsync()).FieldError("Code"));
-        var enabled = await client.SubmitFormAsync("/account/two-factor/setup", "form[action='/account/two-factor/setup']", Fields(("Code", TotpCode(key))));
+        // Each code is taken once and reused: computed again later (on a busy machine, in the next 30-second step) it
+        // would be a different, unused code, and a replay would not be one.
+        var enablingCode = TotpCode(key);
+        var nextCode = TotpCode(key, 30);
+        var enabled = await client.SubmitFormAsync("/account/two-factor/setup", "form[action='/account/two-factor/setup']", Fields(("Code", enablingCode)));
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
         var (_, codesPage) = await client.GetPageAsync(enabled.Headers.Location!.ToString());
         var codes = codesPage.QuerySelectorAll("#recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
@@ -340,15 +344,15 @@ public sealed class AccountFormTests(WebFixture fixture, Xunit.Abstractions.ITes
         var password = await SignInAsync(client, person.Email, person.Password);
         Assert.StartsWith("/account/two-factor", password.Headers.Location!.ToString());
         // The code that turned it on was used already: the next one (30 s later) signs in, once.
-        var replayed = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key))));
+        var replayed = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", enablingCode)));
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Contains("used already", (await replayed.ParseAsync()).FieldError("Code"));
-        var signedIn = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key, 30))));
+        var signedIn = await client.SubmitFormAsync(password.Headers.Location.ToString(), "form[action='/account/two-factor']", Fields(("Code", nextCode)));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         await client.SubmitFormAsync("/", "form[action='/account/sign-out']");
         var secondPassword = await SignInAsync(client, person.Email, person.Password);
-        var sameCodeAgain = await client.SubmitFormAsync(secondPassword.Headers.Location!.ToString(), "form[action='/account/two-factor']", Fields(("Code", TotpCode(key, 30))));
+        var sameCodeAgain = await client.SubmitFormAsync(secondPassword.Headers.Location!.ToString(), "form[action='/account/two-factor']", Fields(("Code", nextCode)));
         Assert.Equal(HttpStatusCode.OK, sameCodeAgain.StatusCode);
 
         // Still between the password and the second step: a recovery code finishes the sign-in.

@@ -151,6 +151,8 @@ public sealed class AdminFormTests(WebFixture fixture) : WebTest(fixture)
 
         var response = await client.SubmitAsync(form, $"/admin/users/{admin.Id}");
 
+        // A refusal is a 422 like every other form's (it answered 200 before the forms shared one helper, ADR-0026).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var result = await response.ParseAsync();
         Assert.Contains("You cannot deactivate your own account", result.QuerySelector(".alert-danger")!.TextContent);
         Assert.True((await App.FindAsync<AppUser>(admin.Id))!.IsActive);
