@@ -115,6 +115,39 @@ public sealed class JobApplication : AuditableEntity, IConcurrencyChecked
     // Merge: the absorbed application's history moves onto this one.
     public void ReassignCandidate(Guid candidateId) => CandidateId = candidateId;
 
+    // Merge: which of one person's two applications to a posting stays. A hire is the outcome and always stays; then
+    // one still active beats a closed one, so nobody drops out of the pipeline; then the later stage; then the
+    // earlier application. stageOrder gives each stage's position in the posting's plan.
+    public static (JobApplication Keep, JobApplication Drop) ChooseKept(JobApplication a, JobApplication b, Func<Guid, int> stageOrder)
+    {
+        if (a.PostingId != b.PostingId) throw new DomainException("Only applications to the same posting can be combined.");
+        static int Standing(JobApplication x) => x.Status switch { ApplicationStatus.Hired => 2, ApplicationStatus.Active => 1, _ => 0 };
+        var order = Standing(a).CompareTo(Standing(b));
+        if (order == 0) order = stageOrder(a.StageId).CompareTo(stageOrder(b.StageId));
+        if (order == 0) order = b.AppliedAt.CompareTo(a.AppliedAt);
+        return order >= 0 ? (a, b) : (b, a);
+    }
+
+    // Merge: the other application of the same person to this posting is combined into this one before it is deleted.
+    // Answers to questions this one has not answered are copied over, and its cover note if this one has none. What
+    // cannot be combined — a different answer to a question this one answered — is returned, for the caller to keep
+    // where people can read it. Raises ApplicationCombined once the other's interviews, scorecards and offers are here.
+    public IReadOnlyList<ScreeningAnswer> Combine(JobApplication other, DateTimeOffset at)
+    {
+        if (other.Id == Id) throw new DomainException("An application cannot be combined with itself.");
+        if (other.PostingId != PostingId) throw new DomainException("Only applications to the same posting can be combined.");
+        CoverNote ??= other.CoverNote;
+        var differing = new List<ScreeningAnswer>();
+        foreach (var answer in other._answers)
+        {
+            var mine = _answers.FirstOrDefault(a => a.QuestionId == answer.QuestionId);
+            if (mine is null) AddAnswer(answer.QuestionId, answer.QuestionText, answer.Answer);
+            else if (mine.Answer.Trim() != answer.Answer.Trim()) differing.Add(answer);
+        }
+        Raise(new ApplicationCombined(this, other.Id, at));
+        return differing;
+    }
+
     public void EraseAnswers()
     {
         foreach (var a in _answers) a.Erase();

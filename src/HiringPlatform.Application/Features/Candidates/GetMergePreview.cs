@@ -24,7 +24,13 @@ public static class GetMergePreview
         CandidateSource Source, string? SourceDetail, IReadOnlyList<string> Tags, DateTimeOffset CreatedAt, bool HasResume,
         IReadOnlyList<Application> Applications, int Notes, int Files);
 
-    public sealed record Model(Side Candidate, Side Other, string? Reason);
+    // Both applied to one posting: which application stays (whichever profile is kept), and the one combined into it.
+    public sealed record Combination(string PostingTitle, Guid KeptCandidateId, Application Kept, Application Other);
+
+    public sealed record Model(Side Candidate, Side Other, string? Reason)
+    {
+        public IReadOnlyList<Combination> Combinations { get; init; } = [];
+    }
 
     public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
     {
@@ -37,7 +43,28 @@ public static class GetMergePreview
                 .Where(d => (d.CandidateId == query.CandidateId && d.OtherCandidateId == query.OtherId) ||
                             (d.CandidateId == query.OtherId && d.OtherCandidateId == query.CandidateId))
                 .Select(d => d.Reason).FirstOrDefaultAsync(ct);
-            return new Model(await SideAsync(query.CandidateId, ct), await SideAsync(query.OtherId, ct), reason);
+            return new Model(await SideAsync(query.CandidateId, ct), await SideAsync(query.OtherId, ct), reason)
+            {
+                Combinations = await CombinationsAsync(query.CandidateId, query.OtherId, ct),
+            };
+        }
+
+        // The same rule the merge applies (JobApplication.ChooseKept), so the page says what will happen.
+        private async Task<IReadOnlyList<Combination>> CombinationsAsync(Guid candidateId, Guid otherId, CancellationToken ct)
+        {
+            var applications = await db.Applications.AsNoTracking().Where(a => a.CandidateId == candidateId || a.CandidateId == otherId).ToListAsync(ct);
+            var shared = applications.GroupBy(a => a.PostingId).Where(g => g.Count() == 2).ToList();
+            if (shared.Count == 0) return [];
+            var postingIds = shared.Select(g => g.Key).ToList();
+            var titles = await db.JobPostings.AsNoTracking().Where(p => postingIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+            var stages = await db.InterviewStages.AsNoTracking().Where(s => postingIds.Contains(s.PostingId))
+                .ToDictionaryAsync(s => s.Id, s => new { s.Order, s.Name }, ct);
+            return shared.Select(g =>
+            {
+                var (keep, drop) = JobApplication.ChooseKept(g.First(), g.Last(), id => stages.TryGetValue(id, out var s) ? s.Order : 0);
+                Application Row(JobApplication a) => new(titles[a.PostingId], stages.TryGetValue(a.StageId, out var s) ? s.Name : "", a.Status);
+                return new Combination(titles[g.Key], keep.CandidateId, Row(keep), Row(drop));
+            }).OrderBy(c => c.PostingTitle, StringComparer.CurrentCulture).ToList();
         }
 
         private async Task<Side> SideAsync(Guid id, CancellationToken ct)

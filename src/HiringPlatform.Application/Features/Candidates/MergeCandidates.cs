@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HiringPlatform.Application.Features.Candidates;
 
 // Merges two profiles of the same person. Nothing is lost: every application, note, file, email and timeline
-// event of the duplicate moves to the survivor. Where both applied to the same posting, the further-advanced
-// application stays and the other's timeline, interviews, scorecards, decisions and offers move onto it before it
-// is deleted. The duplicate row stays, marked as merged, so old links lead to the survivor.
+// event of the duplicate moves to the survivor. Where both applied to the same posting, one application stays
+// (JobApplication.ChooseKept: a hire, else an active one over a closed one, else the later stage) and the other's
+// timeline, interviews, scorecards, decisions, offers, notes and new answers move onto it; what cannot move (its
+// dates, source, outcome, differing answers and cover note) is kept in a note on it before it is deleted (ADR-0023).
+// The duplicate row stays, marked as merged, so old links lead to the survivor.
 // The audit interceptor records the changed entities; bulk re-pointing of timeline rows is logged on the timeline.
 public static class MergeCandidates
 {
@@ -62,9 +64,10 @@ public static class MergeCandidates
             var duplicate = pair.SingleOrDefault(c => c.Id == duplicateId) ?? throw new NotFoundException("Candidate");
             var now = clock.GetUtcNow();
 
-            var applications = await db.Applications.Where(a => a.CandidateId == survivor.Id || a.CandidateId == duplicate.Id).ToListAsync(ct);
+            var applications = await db.Applications.Include(a => a.Answers)
+                .Where(a => a.CandidateId == survivor.Id || a.CandidateId == duplicate.Id).ToListAsync(ct);
             var stageIds = applications.Select(a => a.StageId).Distinct().ToList();
-            var stageOrder = await db.InterviewStages.Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Order, ct);
+            var stages = await db.InterviewStages.Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => new { s.Order, s.Name }, ct);
             var moved = 0;
             var combined = 0;
             foreach (var theirs in applications.Where(a => a.CandidateId == duplicate.Id).ToList())
@@ -76,11 +79,18 @@ public static class MergeCandidates
                     moved++;
                     continue;
                 }
-                var (keep, drop) = Progress(theirs, stageOrder).CompareTo(Progress(ours, stageOrder)) > 0 ? (theirs, ours) : (ours, theirs);
+                var (keep, drop) = JobApplication.ChooseKept(ours, theirs, id => stages.TryGetValue(id, out var s) ? s.Order : 0);
                 await MoveHistoryAsync(drop.Id, keep.Id, ct);
-                // Both sides' scorecards are the kept application's now: its score is recomputed from all of them.
-                keep.WeightedScore = (await Decisions.ApplicationScoring.CurrentAsync(db, keep.Id, keep.PostingId, ct)).WeightedScore;
-                keep.CoverNote ??= drop.CoverNote;
+                // Raises ApplicationCombined: the Decisions area rescores the kept application from both sides'
+                // scorecards, and if it is closed, what came with the other (interviews ahead, open offers) is called off.
+                var differing = keep.Combine(drop, now);
+                // The other application's own record (when and how they applied, how it ended, its cover note and
+                // differing answers) cannot sit on the kept one: it is written into a note on it, so nothing is lost.
+                var posting = await db.JobPostings.Where(p => p.Id == keep.PostingId).Select(p => p.Title).SingleAsync(ct);
+                var competency = drop.RejectionCompetencyId is { } competencyId
+                    ? await db.Competencies.Where(c => c.Id == competencyId).Select(c => c.Name).SingleOrDefaultAsync(ct) : null;
+                foreach (var body in CombinedNote(drop, keep, stages.TryGetValue(drop.StageId, out var stage) ? stage.Name : "", posting, competency, differing))
+                    db.CandidateNotes.Add(new CandidateNote(survivor.Id, keep.Id, user.RequireId(), body));
                 keep.ReassignCandidate(survivor.Id);
                 db.Applications.Remove(drop);
                 combined++;
@@ -90,11 +100,6 @@ public static class MergeCandidates
             await db.ActivityEvents.Where(e => e.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
             await db.CandidateNotes.Where(n => n.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.CandidateId, survivor.Id), ct);
             await db.Files.Where(f => f.CandidateId == duplicate.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.CandidateId, survivor.Id), ct);
-            // Emails to the duplicate's address follow too: the merged-away row gives its address up, and erasure
-            // finds emails by candidate or by the survivor's address.
-            var duplicateAddress = duplicate.Email;
-            await db.OutboxEmails.Where(e => e.CandidateId == duplicate.Id || (e.CandidateId == null && e.To == duplicateAddress))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
 
             var pairs = await db.PossibleDuplicates
                 .Where(d => d.ResolvedAt == null && (d.CandidateId == duplicate.Id || d.OtherCandidateId == duplicate.Id)).ToListAsync(ct);
@@ -105,18 +110,20 @@ public static class MergeCandidates
             var duplicateEmail = duplicate.Email;
             duplicate.MarkMergedInto(survivor.Id);
             db.ActivityEvents.Add(new ActivityEvent(survivor.Id, null, now, user.Id, ActivityKind.Merged,
-                $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {Describe(moved, combined)}"));
+                $"Merged with the duplicate profile {duplicateName} ({duplicateEmail}): {Describe(moved, combined)}"
+                + (combined > 0 ? "; what could not be combined is kept in a note on the application" : "")));
             // Saved first (same transaction), so the detector sees the duplicate as merged and does not flag the pair again.
             await db.SaveChangesAsync(ct);
+            // Emails to the duplicate's address follow too — after that save, so those its domain events just queued
+            // (an interview called off on a closed kept application) do as well: the merged-away row gives its address
+            // up, and erasure finds emails by candidate or by the survivor's address.
+            await db.OutboxEmails.Where(e => e.CandidateId == duplicate.Id || (e.CandidateId == null && e.To == duplicateEmail))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CandidateId, survivor.Id), ct);
             survivor.ConfirmEmailAfterMerge(duplicateEmail);
             await Duplicates.DetectAsync(db, survivor, now, ct);
             await db.SaveChangesAsync(ct);
             return new Model(survivor.Id, moved, combined);
         }
-
-        // Hired beats everything; then the later stage; then still active over closed; then the earlier application.
-        private static (int, int, int, long) Progress(JobApplication a, IReadOnlyDictionary<Guid, int> stageOrder) =>
-            (a.Status == ApplicationStatus.Hired ? 1 : 0, stageOrder.GetValueOrDefault(a.StageId), a.IsActive ? 1 : 0, -a.AppliedAt.UtcTicks);
 
         private async Task MoveHistoryAsync(Guid from, Guid to, CancellationToken ct)
         {
@@ -127,5 +134,52 @@ public static class MergeCandidates
             await db.Offers.Where(o => o.ApplicationId == from).ExecuteUpdateAsync(s => s.SetProperty(o => o.ApplicationId, to), ct);
             await db.CandidateNotes.Where(n => n.ApplicationId == from).ExecuteUpdateAsync(s => s.SetProperty(n => n.ApplicationId, to), ct);
         }
+    }
+
+    // A note holds at most this much (the column and the note forms); a longer record is split over several notes.
+    public const int MaxNoteLength = 8000;
+
+    // The combined-away application as a note on the kept one: when and how they applied, where it got to and how it
+    // ended, and what it said that the kept one says differently. Split at section boundaries to fit a note; each
+    // section fits (a question holds 500 characters, an answer 2,000, a cover note 4,000, a rejection note 2,000).
+    public static IReadOnlyList<string> CombinedNote(JobApplication other, JobApplication kept, string stageName, string postingTitle,
+        string? rejectionCompetency, IReadOnlyList<ScreeningAnswer> differingAnswers)
+    {
+        static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var status = other.Status switch
+        {
+            ApplicationStatus.Active => $"active in {stageName}",
+            _ => $"{other.Status.ToString().ToLowerInvariant()} in {stageName}{(other.ClosedAt is { } closed ? $" on {Day(closed)}" : "")}",
+        };
+        var sections = new List<string>
+        {
+            $"Combined into this application when the duplicate profiles were merged: the other application to {postingTitle}, " +
+            $"applied {Day(other.AppliedAt)} ({Pipeline.SourceText(other.Source)}{(other.SourceDetail is null ? "" : ": " + other.SourceDetail)}), " +
+            $"{status}. Its timeline, interviews, scorecards, decisions, offers and notes are on this application now.",
+        };
+        if (other.RejectionReason is { } reason)
+            sections.Add(Rejection.Summary(reason, rejectionCompetency, postingTitle) + (other.RejectionNote is null ? "" : $"\nRejection note: {other.RejectionNote}"));
+        if (other.ConsentedAt is { } consented)
+            sections.Add($"Consented on {Day(consented)} to keeping their data" + (other.ConsentRetentionMonths is { } months ? $" for {months} months." : "."));
+        if (other.CoverNote is { } cover && cover != kept.CoverNote) sections.Add($"Its cover note:\n{cover}");
+        if (differingAnswers.Count > 0)
+        {
+            sections.Add("Its screening answers that differ from this application's:");
+            sections.AddRange(differingAnswers.Select(a => $"- {a.QuestionText}\n  {a.Answer}"));
+        }
+        var notes = new List<string>();
+        var current = "";
+        foreach (var section in sections)
+        {
+            if (current.Length == 0) current = section;
+            else if (current.Length + 2 + section.Length <= MaxNoteLength) current += "\n\n" + section;
+            else
+            {
+                notes.Add(current);
+                current = "(continued)\n\n" + section;
+            }
+        }
+        notes.Add(current);
+        return notes;
     }
 }
