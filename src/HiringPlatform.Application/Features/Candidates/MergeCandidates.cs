@@ -1,9 +1,11 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,7 +81,7 @@ public static class MergeCandidates
                 var (keep, drop) = Progress(theirs, stageOrder).CompareTo(Progress(ours, stageOrder)) > 0 ? (theirs, ours) : (ours, theirs);
                 await MoveHistoryAsync(drop.Id, keep.Id, ct);
                 // Both sides' scorecards are the kept application's now: its score is recomputed from all of them.
-                keep.WeightedScore = (await Decisions.ApplicationScoring.CurrentAsync(db, keep.Id, keep.PostingId, ct)).WeightedScore;
+                keep.WeightedScore = (await ApplicationScoring.CurrentAsync(db, keep.Id, keep.PostingId, ct)).WeightedScore;
                 keep.CoverNote ??= drop.CoverNote;
                 keep.ReassignCandidate(survivor.Id);
                 db.Applications.Remove(drop);

@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
