@@ -54,7 +54,6 @@ public static class DependencyInjection
         services.AddSingleton<SettingsCache>();
         services.AddSingleton<HiringMetrics>();
         services.AddSingleton<OperationalBacklog>();
-        services.AddAccountTokens();
         AddResourceAuthorizers(services);
         AddDomainEventHandlers(services);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);

@@ -1,6 +1,5 @@
 using HiringPlatform.Application.Common.Interfaces;
-using HiringPlatform.Application.Features.Candidates;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Infrastructure.Calendar;
 using HiringPlatform.Infrastructure.Email;
 using HiringPlatform.Infrastructure.Files;
@@ -15,8 +14,6 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        _ = configuration;
-        _ = contentRoot;
         services.AddScoped<IFileStorage, DatabaseFileStorage>();
         services.AddEmail(configuration, contentRoot);
         services.Configure<ResumeExtractionOptions>(configuration.GetSection(ResumeExtractionOptions.Section));

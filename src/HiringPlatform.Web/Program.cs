@@ -5,7 +5,9 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Data.Seeding;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Careers.Shared;
 using HiringPlatform.Infrastructure;
+using HiringPlatform.Web.Features.Careers;
 using HiringPlatform.Web.Infrastructure;
 using HiringPlatform.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.DataProtection;
@@ -90,6 +92,7 @@ builder.Services
     .AddPasswordValidator<GuessablePasswordValidator>()
     // Replaces Identity's authenticator provider: a code is accepted once (ASVS 2.8.4).
     .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+builder.Services.AddAccountTokens();
 
 builder.Services.AddCredentialThrottling(builder.Configuration);
 
@@ -127,6 +130,7 @@ builder.Services.AddAntiforgery(options =>
 
 // Keys in PostgreSQL: sign-ins survive restarts and work across several app instances.
 builder.Services.AddDataProtection().SetApplicationName("HiringPlatform").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddSingleton<IApplicationStatusTokens, ApplicationStatusTokens>();
 
 builder.Services.AddAuthorization(Policies.Configure);
 

@@ -2,6 +2,7 @@ using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Testing;

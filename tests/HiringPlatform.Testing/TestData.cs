@@ -3,6 +3,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.JobPostings;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Testing;

@@ -10,6 +10,15 @@ public static class TimeZones
 
     public static TimeZoneInfo FindOrUtc(string? id) => IsValid(id) ? TimeZoneInfo.FindSystemTimeZoneById(id!) : TimeZoneInfo.Utc;
 
+    // The zones every picker offers (careers form, candidate contact fields, staff profiles and users): the IANA zones
+    // people live in ("Region/City", no Etc/ or legacy aliases), and UTC.
+    public static IReadOnlyList<TimeZoneInfo> Listed => ListedZones.Value;
+
+    private static readonly Lazy<IReadOnlyList<TimeZoneInfo>> ListedZones = new(() =>
+        TimeZoneInfo.GetSystemTimeZones()
+            .Where(z => z.HasIanaId && z.Id.Contains('/', StringComparison.Ordinal) && !z.Id.StartsWith("Etc/", StringComparison.Ordinal))
+            .Append(TimeZoneInfo.Utc).DistinctBy(z => z.Id).ToList());
+
     private static readonly DateOnly MinDay = new(1900, 1, 1), MaxDay = new(9000, 12, 31);
 
     // A day a person types ("applied from 10 March") means that day where they are: it starts at local midnight, so a

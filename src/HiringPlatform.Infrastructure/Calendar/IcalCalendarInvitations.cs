@@ -1,5 +1,5 @@
 using System.Text;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Common.Interfaces;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using HiringPlatform.Application.Common;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -18,8 +19,7 @@ public static class TimeDisplay
     public static TimeZoneInfo ZoneOf(ClaimsPrincipal? user) =>
         Find(user?.FindFirst(AppClaimsPrincipalFactory.TimeZone)?.Value);
 
-    public static TimeZoneInfo Find(string? timeZoneId) =>
-        !string.IsNullOrWhiteSpace(timeZoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo Find(string? timeZoneId) => TimeZones.FindOrUtc(timeZoneId);
 
     public static string Format(DateTimeOffset utc, TimeZoneInfo zone, bool dateOnly = false)
     {
@@ -84,10 +84,6 @@ public sealed class TimeLocalTagHelper(IHttpContextAccessor accessor) : TagHelpe
 [HtmlTargetElement("time-zone-options", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class TimeZoneOptionsTagHelper(TimeProvider clock) : TagHelper
 {
-    private static readonly Lazy<IReadOnlyList<TimeZoneInfo>> Zones = new(() =>
-        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/', StringComparison.Ordinal) && !z.Id.StartsWith("Etc/", StringComparison.Ordinal))
-            .Append(TimeZoneInfo.Utc).DistinctBy(z => z.Id).ToList());
-
     public string Id { get; set; } = "time-zones";
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
@@ -96,7 +92,7 @@ public sealed class TimeZoneOptionsTagHelper(TimeProvider clock) : TagHelper
         output.TagName = "datalist";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("id", Id);
-        foreach (var zone in Zones.Value.Select(z => (Zone: z, Offset: z.GetUtcOffset(now))).OrderBy(z => z.Offset).ThenBy(z => z.Zone.Id, StringComparer.Ordinal))
+        foreach (var zone in TimeZones.Listed.Select(z => (Zone: z, Offset: z.GetUtcOffset(now))).OrderBy(z => z.Offset).ThenBy(z => z.Zone.Id, StringComparer.Ordinal))
         {
             var option = new TagBuilder("option") { TagRenderMode = TagRenderMode.Normal };
             option.Attributes["value"] = zone.Zone.Id;

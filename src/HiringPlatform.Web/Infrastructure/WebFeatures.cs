@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Features.Careers;
+using HiringPlatform.Application.Features.Careers.Shared;
 using HiringPlatform.Web.Features.Careers;
 
 namespace HiringPlatform.Web.Infrastructure;

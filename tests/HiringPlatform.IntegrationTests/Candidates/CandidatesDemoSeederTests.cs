@@ -4,6 +4,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,6 +6,7 @@ using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

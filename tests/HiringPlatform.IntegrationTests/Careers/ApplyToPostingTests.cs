@@ -5,6 +5,7 @@ using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Application.Features.Careers;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Rubrics;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Rubrics;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 

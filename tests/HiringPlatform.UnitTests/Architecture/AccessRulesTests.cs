@@ -27,8 +27,8 @@ public sealed class AccessRulesTests
         "HiringPlatform.Application.Features.JobPostings.CreatePosting",   // the use cases that write the team
         "HiringPlatform.Application.Features.JobPostings.EditPosting",
         "HiringPlatform.Application.Features.JobPostings.ClonePosting",
-        "HiringPlatform.Application.Features.JobPostings.PostingTeamRules",
-        "HiringPlatform.Application.Features.JobPostings.TemplateLibrary",
+        "HiringPlatform.Application.Features.JobPostings.Shared.PostingTeamRules",
+        "HiringPlatform.Application.Features.JobPostings.Shared.TemplateLibrary",
     ];
 
     [Fact]

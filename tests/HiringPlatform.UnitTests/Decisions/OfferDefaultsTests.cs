@@ -1,5 +1,6 @@
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.Decisions;
+using HiringPlatform.Application.Features.Decisions.Shared;
 
 namespace HiringPlatform.UnitTests.Decisions;
 

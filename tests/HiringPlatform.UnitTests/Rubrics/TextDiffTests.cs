@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Features.Rubrics;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 
 namespace HiringPlatform.UnitTests.Rubrics;
 

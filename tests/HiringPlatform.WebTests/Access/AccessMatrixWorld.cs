@@ -3,8 +3,10 @@ using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Account;
 using HiringPlatform.Application.Features.Careers;
+using HiringPlatform.Application.Features.Careers.Shared;
 using HiringPlatform.Application.Features.Decisions;
 using HiringPlatform.Testing;
+using HiringPlatform.Web.Features.Careers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -153,7 +155,7 @@ public sealed class AccessMatrixWorld
             return (await db.CandidateNotes.Where(n => n.CandidateId == candidateId).Select(n => n.Id).SingleAsync(),
                 await db.Offers.Where(o => o.ApplicationId == applicationId).Select(o => o.Id).SingleAsync(), pair.Id);
         });
-        var token = ApplicationStatusToken.Create(protection, applicationId, app.Clock.GetUtcNow().AddDays(30));
+        var token = new ApplicationStatusTokens(protection).Create(applicationId, app.Clock.GetUtcNow().AddDays(30));
         return new MatrixResource(name, posting.Id, posting.Stages[^1].Id, candidateId, applicationId, interviewId, scorer.Id, noteId, offerId,
             fileId, duplicateId, pairId, token);
     }

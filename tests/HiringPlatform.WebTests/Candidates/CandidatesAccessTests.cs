@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 

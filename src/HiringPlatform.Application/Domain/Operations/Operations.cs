@@ -67,6 +67,9 @@ public sealed class OutboxEmail : Entity
 
     public const string RedactedLink = "[link removed after sending]";
 
+    // What the admin outbox page and a candidate's export show instead of a body that still holds its secret link.
+    public const string HiddenBody = "This email carries a personal sign-in or status link, so its text is not shown.";
+
     public OutboxEmail WithSecretLink()
     {
         HasSecretLink = true;

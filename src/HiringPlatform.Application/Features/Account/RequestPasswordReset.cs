@@ -5,6 +5,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Account.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -59,7 +60,7 @@ public static class RequestPasswordReset
             }
             else
             {
-                var token = await users.GenerateUserTokenAsync(user, InviteTokenProvider.ProviderName, InviteTokenProvider.Purpose);
+                var token = await users.GenerateUserTokenAsync(user, AccountTokens.InviteProvider, AccountTokens.InvitePurpose);
                 var roles = (await users.GetRolesAsync(user)).ToList();
                 db.OutboxEmails.Add(AccountEmails.Invite(user, roles, null, urls, token, now));
             }

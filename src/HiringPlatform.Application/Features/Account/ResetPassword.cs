@@ -42,7 +42,7 @@ public static class ResetPassword
             if (user is not { IsActive: true }) return false;
             return query.Invite
                 ? !await users.HasPasswordAsync(user)
-                  && await users.VerifyUserTokenAsync(user, InviteTokenProvider.ProviderName, InviteTokenProvider.Purpose, query.Token)
+                  && await users.VerifyUserTokenAsync(user, AccountTokens.InviteProvider, AccountTokens.InvitePurpose, query.Token)
                 : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, query.Token);
         }
     }
@@ -68,7 +68,7 @@ public static class ResetPassword
             if (command.Invite)
             {
                 if (await users.HasPasswordAsync(user)
-                    || !await users.VerifyUserTokenAsync(user, InviteTokenProvider.ProviderName, InviteTokenProvider.Purpose, command.Token))
+                    || !await users.VerifyUserTokenAsync(user, AccountTokens.InviteProvider, AccountTokens.InvitePurpose, command.Token))
                     throw new ValidationException(nameof(Command.Token), InvalidLink);
                 // Following the emailed link proves the address.
                 user.EmailConfirmed = true;

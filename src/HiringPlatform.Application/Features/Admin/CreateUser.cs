@@ -4,7 +4,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Account;
+using HiringPlatform.Application.Features.Account.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -73,7 +73,7 @@ public static class CreateUser
             (await users.AddToRolesAsync(user, roles)).ThrowIfFailed();
             if (command.SendInvite)
             {
-                var token = await users.GenerateUserTokenAsync(user, InviteTokenProvider.ProviderName, InviteTokenProvider.Purpose);
+                var token = await users.GenerateUserTokenAsync(user, AccountTokens.InviteProvider, AccountTokens.InvitePurpose);
                 var inviter = await users.FindByIdAsync(currentUser.RequireId().ToString());
                 db.OutboxEmails.Add(AccountEmails.Invite(user, roles, inviter?.DisplayName, urls, token, now));
                 await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ namespace HiringPlatform.Application.Features.Admin;
 // stored body has had it removed (OutboxEmail.MarkSent).
 public static class GetOutboxEmail
 {
-    public const string HiddenBody = "This email carries a personal sign-in or status link, so its text is not shown.";
+    public const string HiddenBody = OutboxEmail.HiddenBody;
 
     [Authorize(Roles = Roles.Admin)]
     public sealed record Command : ICommand<Model>

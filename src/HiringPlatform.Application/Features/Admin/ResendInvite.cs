@@ -4,7 +4,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Account;
+using HiringPlatform.Application.Features.Account.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,7 +30,7 @@ public static class ResendInvite
             if (await users.HasPasswordAsync(user))
                 throw new DomainException("This person has already chosen a password. They can use \"Forgot your password?\" on the sign-in page.");
             (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed();
-            var token = await users.GenerateUserTokenAsync(user, InviteTokenProvider.ProviderName, InviteTokenProvider.Purpose);
+            var token = await users.GenerateUserTokenAsync(user, AccountTokens.InviteProvider, AccountTokens.InvitePurpose);
             var roles = (await users.GetRolesAsync(user)).ToList();
             var inviter = await users.FindByIdAsync(currentUser.RequireId().ToString());
             db.OutboxEmails.Add(AccountEmails.Invite(user, roles, inviter?.DisplayName, urls, token, clock.GetUtcNow()));

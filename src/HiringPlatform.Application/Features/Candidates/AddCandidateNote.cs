@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
+using HiringPlatform.Application.Features.Candidates.Shared;
 
 namespace HiringPlatform.Application.Features.Candidates;
 

@@ -1,9 +1,11 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +63,7 @@ public static class BulkMoveApplications
                     skipped.Add($"{name} is {Pipeline.StatusText(application.Status)}");
                 else if (application.StageId == to.Id)
                     skipped.Add($"{name} is already in {to.Name}");
-                else if (to.Kind == StageKind.Offer && !await Decisions.ApplicationScoring.OfferAllowedAsync(db, application, ct))
+                else if (to.Kind == StageKind.Offer && !await ApplicationScoring.OfferAllowedAsync(db, application, ct))
                     skipped.Add($"{name} has not passed the debrief gate (must-haves covered by two interviewers, or the hiring manager's offer decision)");
                 else
                 {

@@ -1,6 +1,7 @@
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.Candidates;

@@ -2,6 +2,7 @@ using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.Candidates;

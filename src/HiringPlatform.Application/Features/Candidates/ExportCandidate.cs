@@ -6,8 +6,7 @@ using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
-using HiringPlatform.Application.Features.Admin;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +123,7 @@ public static class ExportCandidate
                 decisions.Select(d => new DecisionData(d.ApplicationId, d.Kind.ToString(), d.Rationale, d.RejectionReason?.ToString(), d.At)).ToList(),
                 offers.Select(o => new OfferData(o.ApplicationId, o.Salary, o.Currency, o.StartDate, o.Notes, o.Status.ToString())).ToList(),
                 files.Select(f => new FileData(f.Id, f.Kind.ToString(), f.FileName, f.ContentType, f.SizeBytes, f.UploadedAt, f.Extraction.ToString())).ToList(),
-                emails.Select(e => new EmailData(e.Id, e.To, e.Subject, e.HasSecretLink && e.Status != EmailStatus.Sent ? GetOutboxEmail.HiddenBody : e.TextBody,
+                emails.Select(e => new EmailData(e.Id, e.To, e.Subject, e.HasSecretLink && e.Status != EmailStatus.Sent ? OutboxEmail.HiddenBody : e.TextBody,
                     e.Status.ToString(), e.CreatedAt, e.SentAt)).ToList(),
                 events.Select(e => new EventData(e.At, e.Kind.ToString(), e.Summary)).ToList())
             {

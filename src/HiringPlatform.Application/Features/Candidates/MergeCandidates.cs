@@ -1,9 +1,11 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,11 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.Candidates;
@@ -42,11 +44,10 @@ public static class MoveApplication
                 ?? throw new Common.Exceptions.ValidationException(nameof(Command.ToStageId), "Choose a stage of this posting's interview plan.");
             var application = context.Application;
             // Into the Offer stage only past the debrief gate, as a recorded offer decision is.
-            if (to.Kind == StageKind.Offer) await Decisions.ApplicationScoring.EnsureOfferAllowedAsync(db, application, ct);
+            if (to.Kind == StageKind.Offer) await ApplicationScoring.EnsureOfferAllowedAsync(db, application, ct);
             application.MoveTo(to.Id, clock.GetUtcNow());
             await Pipeline.SaveAsync(db, application.Id, ct);
-            var name = await CandidateNames.OfAsync(db, application.CandidateId, ct);
-            return new Model(application.CandidateId, name, to.Name);
+            return new Model(application.CandidateId, context.CandidateName, to.Name);
         }
     }
 }

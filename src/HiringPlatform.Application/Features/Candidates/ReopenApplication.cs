@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.Candidates;
@@ -37,7 +38,7 @@ public static class ReopenApplication
             db.ActivityEvents.Add(new ActivityEvent(application.CandidateId, application.Id, now, user.Id, ActivityKind.Reopened,
                 $"Reopened in {stage} · {context.PostingTitle}"));
             await Pipeline.SaveAsync(db, application.Id, ct);
-            return new Model(application.PostingId, application.CandidateId, await CandidateNames.OfAsync(db, application.CandidateId, ct), stage);
+            return new Model(application.PostingId, application.CandidateId, context.CandidateName, stage);
         }
     }
 }

@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public static class WithdrawApplication
             var application = context.Application;
             application.Withdraw(clock.GetUtcNow(), WithdrawnBy.HiringTeam);
             await Pipeline.SaveAsync(db, application.Id, ct);
-            return new Model(application.PostingId, application.CandidateId, await CandidateNames.OfAsync(db, application.CandidateId, ct));
+            return new Model(application.PostingId, application.CandidateId, context.CandidateName);
         }
     }
 }

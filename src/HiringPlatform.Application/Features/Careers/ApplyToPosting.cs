@@ -15,8 +15,8 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Operations;
+using HiringPlatform.Application.Features.Careers.Shared;
 using Mediator;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -97,7 +97,7 @@ public static partial class ApplyToPosting
                 RuleFor(x => x.Location).NotEmpty().WithMessage("Tell us where you are based, for example \"Lisbon, Portugal\".")
                     .MaximumLength(200).WithMessage("The location can be at most 200 characters.");
                 RuleFor(x => x.TimeZoneId).NotEmpty().WithMessage("Choose your time zone.")
-                    .Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id!, out _)).When(x => !string.IsNullOrWhiteSpace(x.TimeZoneId))
+                    .Must(TimeZones.IsValid).When(x => !string.IsNullOrWhiteSpace(x.TimeZoneId))
                     .WithMessage("Choose your time zone from the list.");
                 RuleFor(x => x.LinkedInUrl).Must(url => IsWebUrl(url, "linkedin.com")).When(x => !string.IsNullOrWhiteSpace(x.LinkedInUrl))
                     .WithMessage("Enter the address of your LinkedIn profile, like https://www.linkedin.com/in/your-name.");
@@ -174,7 +174,7 @@ public static partial class ApplyToPosting
         decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal),
             NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
 
-    public sealed partial class Handler(AppDbContext db, IFileStorage storage, IDataProtectionProvider protection,
+    public sealed partial class Handler(AppDbContext db, IFileStorage storage, IApplicationStatusTokens statusTokens,
         IOptions<CareersOptions> options, IAppUrls urls, TimeProvider clock, CommandScope scope, HiringMetrics metrics, ILogger<Handler> logger)
         : ICommandHandler<Command, Result>
     {
@@ -239,9 +239,9 @@ public static partial class ApplyToPosting
             candidate.WebsiteUrl = Clean(command.WebsiteUrl);
             db.Candidates.Add(candidate);
             foreach (var other in sameEmailIds.Take(20))
-                db.PossibleDuplicates.Add(new PossibleDuplicate(candidate.Id, other, Features.Candidates.Duplicates.SameEmail, now));
+                db.PossibleDuplicates.Add(new PossibleDuplicate(candidate.Id, other, Features.Candidates.Shared.Duplicates.SameEmail, now));
             // The same checks as a profile staff add (same name and phone, same LinkedIn).
-            await Features.Candidates.Duplicates.DetectAsync(db, candidate, now, ct);
+            await Features.Candidates.Shared.Duplicates.DetectAsync(db, candidate, now, ct);
 
             var upload = command.Resume!;
             var format = ResumeFile.Detect(upload.Content)!.Value;
@@ -272,7 +272,7 @@ public static partial class ApplyToPosting
                 $"Applied for {posting.Title} on the careers site"));
 
             var settings = options.Value;
-            var token = ApplicationStatusToken.Create(protection, application.Id, now.AddDays(settings.StatusLinkDays));
+            var token = statusTokens.Create(application.Id, now.AddDays(settings.StatusLinkDays));
             db.OutboxEmails.Add(ConfirmationEmail(settings, candidate, posting.Title, urls.Absolute($"/careers/my-application/{token}"),
                 now, now.AddDays(settings.StatusLinkDays)));
             db.ActivityEvents.Add(new ActivityEvent(candidate.Id, application.Id, now, null, ActivityKind.EmailQueued,

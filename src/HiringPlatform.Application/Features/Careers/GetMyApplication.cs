@@ -1,8 +1,8 @@
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
+using HiringPlatform.Application.Features.Careers.Shared;
 using Mediator;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Careers;
@@ -22,11 +22,11 @@ public static class GetMyApplication
         public bool CanWithdraw => Status == CandidateFacingStatus.InProgress;
     }
 
-    public sealed class Handler(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock) : IQueryHandler<Query, Model?>
+    public sealed class Handler(AppDbContext db, IApplicationStatusTokens statusTokens, TimeProvider clock) : IQueryHandler<Query, Model?>
     {
         public async ValueTask<Model?> Handle(Query query, CancellationToken ct)
         {
-            if (ApplicationStatusToken.Read(protection, query.Token, clock.GetUtcNow()) is not { } applicationId) return null;
+            if (statusTokens.Read(query.Token, clock.GetUtcNow()) is not { } applicationId) return null;
             var row = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
                 .Join(db.JobPostings, a => a.PostingId, p => p.Id, (a, p) => new { a.Status, a.AppliedAt, a.ClosedAt, p.Title, a.CandidateId })
                 .Join(db.Candidates, x => x.CandidateId, c => c.Id, (x, c) => new { x.Status, x.AppliedAt, x.ClosedAt, x.Title, c.FullName, c.ErasedAt })

@@ -1,5 +1,5 @@
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Interfaces;
-using HiringPlatform.Application.Common.Querying;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.JobPostings;
@@ -46,8 +46,8 @@ public static class ListOpenPostings
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
                 var pattern = Like.Contains(query.Q);
-                postings = postings.Where(p => EF.Functions.ILike(p.Title, pattern) || EF.Functions.ILike(p.Team, pattern)
-                                               || (p.Location != null && EF.Functions.ILike(p.Location, pattern)));
+                postings = postings.Where(p => EF.Functions.ILike(p.Title, pattern, Like.EscapeChar) || EF.Functions.ILike(p.Team, pattern, Like.EscapeChar)
+                                               || (p.Location != null && EF.Functions.ILike(p.Location, pattern, Like.EscapeChar)));
             }
             var total = await postings.CountAsync(ct);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));

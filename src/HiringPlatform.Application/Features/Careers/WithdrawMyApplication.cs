@@ -5,8 +5,8 @@ using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Operations;
+using HiringPlatform.Application.Features.Careers.Shared;
 using Mediator;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,13 +19,13 @@ public static class WithdrawMyApplication
     [AllowAnonymous]
     public sealed record Command(string Token) : ICommand<Unit>;
 
-    public sealed class Handler(AppDbContext db, IDataProtectionProvider protection, IOptions<CareersOptions> options, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, IApplicationStatusTokens statusTokens, IOptions<CareersOptions> options, TimeProvider clock)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var applicationId = ApplicationStatusToken.Read(protection, command.Token, now) ?? throw new NotFoundException("The application");
+            var applicationId = statusTokens.Read(command.Token, now) ?? throw new NotFoundException("The application");
             var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, ct)
                 ?? throw new NotFoundException("The application");
             var candidate = await db.Candidates.SingleAsync(c => c.Id == application.CandidateId, ct);

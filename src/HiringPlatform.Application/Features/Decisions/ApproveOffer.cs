@@ -4,7 +4,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Decisions.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

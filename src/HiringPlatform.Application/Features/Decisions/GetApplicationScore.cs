@@ -7,7 +7,7 @@ using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +84,7 @@ public static class GetApplicationScore
             // (nor the score made of them) until they have submitted their own.
             var locked = await PostingAccess.FeedbackAsync(db, user, app.Id, app.PostingId, ct) == FeedbackAccess.HiringTeamLocked;
 
-            var scorecards = await GetPanelFeedback.LoadAsync(db,
+            var scorecards = await SubmittedScorecards.LoadAsync(db,
                 db.Scorecards.Where(s => s.ApplicationId == app.Id && s.Status == ScorecardStatus.Submitted && !locked), privateNotes, ct);
             var rubric = await (
                 from r in db.RubricItems.AsNoTracking()

@@ -6,7 +6,6 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Interviews;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
@@ -8,7 +9,7 @@ using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Decisions.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Common.Events;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 

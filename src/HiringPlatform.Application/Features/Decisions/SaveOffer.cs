@@ -1,13 +1,13 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Interviews;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

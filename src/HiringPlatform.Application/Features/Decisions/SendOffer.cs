@@ -7,6 +7,7 @@ using HiringPlatform.Application.Domain.Common;
 using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Operations;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Decisions.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

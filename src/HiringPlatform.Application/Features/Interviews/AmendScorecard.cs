@@ -1,13 +1,14 @@
 using FluentValidation;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
-using HiringPlatform.Application.Features.Decisions;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Features.Interviews;

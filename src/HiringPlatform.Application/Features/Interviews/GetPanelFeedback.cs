@@ -5,6 +5,7 @@ using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,22 +26,6 @@ public static class GetPanelFeedback
         public bool Locked => Access is FeedbackAccess.Locked or FeedbackAccess.HiringTeamLocked;
     }
 
-    public sealed record ScorecardView(
-        Guid ScorecardId,
-        Guid InterviewId,
-        Guid InterviewerId,
-        string InterviewerName,
-        string StageName,
-        DateTimeOffset? SubmittedAt,
-        Recommendation? Recommendation,
-        JobLevel? SupportedLevel,
-        string? PrivateNote,
-        int AmendmentCount,
-        IReadOnlyList<RatingView> Ratings,
-        IReadOnlyList<string> RedFlags);
-
-    public sealed record RatingView(Guid CompetencyId, string CompetencyName, int? Rating, string? Evidence);
-
     public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Model>
     {
         public async ValueTask<Model> Handle(Query query, CancellationToken ct)
@@ -52,31 +37,9 @@ public static class GetPanelFeedback
             if (access is FeedbackAccess.Locked or FeedbackAccess.HiringTeamLocked) return new Model(access, []);
             var me = user.RequireId();
             var privateNotes = await PostingAccess.CanSeePrivateNotesAsync(db, user, postingId, ct);
-            var scorecards = await LoadAsync(db, db.Scorecards.Where(s => s.ApplicationId == query.ApplicationId && s.InterviewerId != me
+            var scorecards = await SubmittedScorecards.LoadAsync(db, db.Scorecards.Where(s => s.ApplicationId == query.ApplicationId && s.InterviewerId != me
                 && s.Status == ScorecardStatus.Submitted), privateNotes, ct);
             return new Model(access, scorecards);
         }
-    }
-
-    internal static async Task<List<ScorecardView>> LoadAsync(AppDbContext db, IQueryable<Scorecard> source, bool privateNotes, CancellationToken ct)
-    {
-        var rows = await (
-            from s in source.AsNoTracking()
-            join i in db.Interviews on s.InterviewId equals i.Id
-            join st in db.InterviewStages on i.StageId equals st.Id
-            join u in db.Users on s.InterviewerId equals u.Id
-            orderby i.StartsAt, u.DisplayName
-            select new
-            {
-                s.Id, s.InterviewId, s.InterviewerId, u.DisplayName, StageName = st.Name, s.SubmittedAt, s.Recommendation, s.SupportedLevel,
-                s.PrivateNote, Amendments = s.Amendments.Count(),
-                Ratings = s.Ratings.Select(r => new RatingView(r.CompetencyId, r.CompetencyName, r.Rating, r.Evidence)).ToList(),
-                Flags = s.RedFlags.Select(f => f.RedFlagId).ToList(),
-            }).Take(100).ToListAsync(ct);
-        var flagIds = rows.SelectMany(r => r.Flags).Distinct().ToList();
-        var flags = await db.RedFlags.AsNoTracking().Where(f => flagIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Text, ct);
-        return rows.Select(r => new ScorecardView(r.Id, r.InterviewId, r.InterviewerId, r.DisplayName, r.StageName, r.SubmittedAt,
-            r.Recommendation, r.SupportedLevel, privateNotes ? r.PrivateNote : null, r.Amendments, r.Ratings,
-            r.Flags.Select(f => flags[f]).ToList())).ToList();
     }
 }

@@ -5,6 +5,7 @@ using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,6 +5,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ValidationException = HiringPlatform.Application.Common.Exceptions.ValidationException;

@@ -7,6 +7,7 @@ using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

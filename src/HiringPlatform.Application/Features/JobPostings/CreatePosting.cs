@@ -4,6 +4,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Templates;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Mediator;
 
 namespace HiringPlatform.Application.Features.JobPostings;

@@ -6,6 +6,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

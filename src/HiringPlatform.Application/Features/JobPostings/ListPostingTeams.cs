@@ -1,5 +1,5 @@
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Interfaces;
-using HiringPlatform.Application.Common.Querying;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;

@@ -1,5 +1,5 @@
+using HiringPlatform.Application.Common;
 using HiringPlatform.Application.Common.Interfaces;
-using HiringPlatform.Application.Common.Querying;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Candidates;
@@ -44,7 +44,7 @@ public static class ListPostings
             if (query.Status is { } status) postings = postings.Where(p => p.Status == status);
             if (query.LocationType is { } type) postings = postings.Where(p => p.LocationType == type);
             if (!string.IsNullOrWhiteSpace(query.Team)) postings = postings.Where(p => p.Team == query.Team);
-            if (!string.IsNullOrWhiteSpace(query.Q)) postings = postings.Where(p => EF.Functions.ILike(p.Title, Like.Contains(query.Q)));
+            if (!string.IsNullOrWhiteSpace(query.Q)) postings = postings.Where(p => EF.Functions.ILike(p.Title, Like.Contains(query.Q), Like.EscapeChar));
 
             var total = await postings.CountAsync(ct);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));

@@ -2,11 +2,13 @@ using FluentValidation;
 using FluentValidation.Results;
 using HiringPlatform.Application.Common.Exceptions;
 using HiringPlatform.Application.Common.Interfaces;
+using HiringPlatform.Application.Common.Scoring;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Decisions;
 using HiringPlatform.Application.Domain.Rubrics;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -156,7 +158,7 @@ public static class EditRubric
                     touchedStages.Add(stage.Name);
                 }
             }
-            await Decisions.ApplicationScoring.RecalculatePostingAsync(db, command.PostingId,
+            await ApplicationScoring.RecalculatePostingAsync(db, command.PostingId,
                 included.Select(i => new RubricWeight(i.CompetencyId, i.Weight!.Value, i.IsMustHave)).ToList(), ct);
             await db.SaveChangesAsync(ct);
             return new Model(included.Count, touchedStages);

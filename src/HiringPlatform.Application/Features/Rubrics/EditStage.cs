@@ -5,6 +5,7 @@ using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,6 +5,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

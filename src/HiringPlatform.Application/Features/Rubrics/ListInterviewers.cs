@@ -2,6 +2,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Security;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Domain.Users;
+using HiringPlatform.Application.Features.Rubrics.Shared;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

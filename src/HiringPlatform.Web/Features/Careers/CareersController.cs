@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HiringPlatform.Application.Common.Files;
 using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Features.Careers;
+using HiringPlatform.Application.Features.Careers.Shared;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using HiringPlatform.Application.Common.Settings;
 using HiringPlatform.Application.Data;
 using HiringPlatform.Application.Features.Careers;
+using HiringPlatform.Application.Features.Careers.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

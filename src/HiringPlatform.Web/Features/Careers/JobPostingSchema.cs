@@ -6,6 +6,7 @@ using HiringPlatform.Application.Common.Interfaces;
 using HiringPlatform.Application.Common.Markdown;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.Careers;
+using HiringPlatform.Application.Features.Careers.Shared;
 
 namespace HiringPlatform.Web.Features.Careers;
 

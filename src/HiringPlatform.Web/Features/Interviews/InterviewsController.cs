@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Interviews.Shared;
 using HiringPlatform.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;

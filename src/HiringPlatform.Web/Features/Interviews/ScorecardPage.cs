@@ -1,6 +1,7 @@
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.Interviews;
+using HiringPlatform.Application.Features.Interviews.Shared;
 
 namespace HiringPlatform.Web.Features.Interviews;
 

@@ -1,7 +1,9 @@
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using HiringPlatform.Application.Features.JobPostings;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Data.Seeding.Demo;

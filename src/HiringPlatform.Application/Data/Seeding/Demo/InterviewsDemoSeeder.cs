@@ -5,7 +5,9 @@ using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Rubrics;
 using HiringPlatform.Application.Domain.Users;
 using HiringPlatform.Application.Features.Decisions;
+using HiringPlatform.Application.Features.Decisions.Shared;
 using HiringPlatform.Application.Features.JobPostings;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Data.Seeding.Demo;

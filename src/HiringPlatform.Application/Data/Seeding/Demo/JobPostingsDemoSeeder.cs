@@ -4,6 +4,7 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.JobPostings;
 using HiringPlatform.Application.Domain.Templates;
 using HiringPlatform.Application.Features.JobPostings;
+using HiringPlatform.Application.Features.JobPostings.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace HiringPlatform.Application.Data.Seeding.Demo;

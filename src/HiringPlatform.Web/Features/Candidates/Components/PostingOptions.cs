@@ -23,12 +23,3 @@ public sealed class AttachToPostingViewComponent(ISender sender) : ViewComponent
         return View("~/Features/Candidates/Components/AttachToPosting.cshtml", (candidateId, postings));
     }
 }
-
-// IANA time zones for a <datalist>: type-ahead on a long list, no script needed.
-public sealed class TimeZoneListViewComponent : ViewComponent
-{
-    private static readonly string[] Zones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal))
-        .Order(StringComparer.Ordinal).ToArray();
-
-    public IViewComponentResult Invoke(string id) => View("~/Features/Candidates/Components/TimeZoneList.cshtml", (id, Zones));
-}

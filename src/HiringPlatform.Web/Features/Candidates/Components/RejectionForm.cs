@@ -1,4 +1,5 @@
 using HiringPlatform.Application.Features.Candidates;
+using HiringPlatform.Application.Features.Candidates.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
