@@ -13,6 +13,8 @@
 #   ./build.sh bench-data [small|large]   benchmark data set in its own database (bench/)
 #   ./build.sh bench        Release build + the benchmark, results in bench/results/ (BENCH_SET=small)
 #   ./build.sh bench-smoke  the benchmark on the small set for a few seconds a scenario; fails on errors
+#   ./build.sh mutate       Stryker.NET mutation testing of Application/Domain against the unit tests; fails under 80 %
+#                           (report in artifacts/mutation/; extra arguments go to dotnet-stryker, e.g. --since:main)
 #
 # Environment overrides: ConnectionStrings__Default (run) and HIRING_TEST_POSTGRES (test)
 # skip the private clusters entirely; HIRING_TEST_POSTGRES_REPLICA names a replica of the latter (test).
@@ -749,6 +751,24 @@ cmd_format() {
     fi
 }
 
+# ---------------------------------------------------------------------------- mutation testing
+
+MUTATION_TEST_PROJECT=tests/HiringPlatform.UnitTests
+MUTATION_OUTPUT="$REPO/artifacts/mutation"
+
+# Stryker.NET (the local tool in dotnet-tools.json) mutates src/HiringPlatform.Application/Domain and runs the unit tests
+# against each mutant; the settings (files, thresholds, reporters) are in tests/HiringPlatform.UnitTests/stryker-config.json.
+# Its break threshold (80 %) makes it exit non-zero below that score. CPU heavy: CI runs it on a schedule, not on every push.
+# MUTATE_CONCURRENCY sets the parallel test sessions (default 1: the machines it runs on are shared).
+cmd_mutate() {
+    export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+    dotnet tool restore >/dev/null
+    mkdir -p "$MUTATION_OUTPUT"
+    log "dotnet-stryker on src/HiringPlatform.Application/Domain (report in ${MUTATION_OUTPUT#"$REPO"/}/reports)"
+    (cd "$REPO/$MUTATION_TEST_PROJECT" \
+        && dotnet dotnet-stryker --output "$MUTATION_OUTPUT" --concurrency "${MUTATE_CONCURRENCY:-1}" "$@")
+}
+
 usage() {
     cat >&2 <<EOF
 usage: $0 <command>
@@ -763,6 +783,9 @@ usage: $0 <command>
   bench        build Release and run the benchmark (BENCH_SET=small for the small set only,
                BENCH_ONLY=board,compare for some scenarios, BENCH_DURATION / BENCH_WARMUP in seconds)
   bench-smoke  a few seconds a scenario on the small set; fails on any error
+  mutate [stryker args]  mutation testing of Application/Domain against the unit tests (Stryker.NET); fails under
+               80 %; html/json report in artifacts/mutation/reports; MUTATE_CONCURRENCY (default 1), e.g.
+               --mutate "**/Domain/Interviews/Interview.cs" or --since:main to look at one file or a branch's changes
   vendor [--check]  copy Bootstrap, Bootstrap Icons and Chart.js from the npm lock file into wwwroot/lib
   format [--check]  lay the code out as .editorconfig says (dotnet format); --check only verifies
 EOF
@@ -780,6 +803,7 @@ main() {
         bench-data) cmd_bench_data "$@" ;;
         bench) cmd_bench ;;
         bench-smoke) cmd_bench_smoke ;;
+        mutate) cmd_mutate "$@" ;;
         vendor) cmd_vendor "$@" ;;
         format) cmd_format "$@" ;;
         # Internal helpers (used for checking build.sh itself).

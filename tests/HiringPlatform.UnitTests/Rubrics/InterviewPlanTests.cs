@@ -56,4 +56,50 @@ public sealed class InterviewPlanTests
         var single = Plan("Only");
         Assert.Throws<DomainException>(() => InterviewPlan.Remove(single, single[0].Id));
     }
+
+    [Fact]
+    public void Should_move_a_stage_one_place_later_and_name_it_when_it_cannot_move()
+    {
+        var stages = Plan("A", "B", "C");
+        InterviewPlan.Move(stages, stages[0].Id, 1);
+        Assert.Equal(["B", "A", "C"], Names(stages));
+        Assert.Equal([0, 1, 2], InterviewPlan.Ordered(stages).Select(s => s.Order));
+
+        Assert.Equal("\"B\" is already the first stage.", Assert.Throws<DomainException>(() => InterviewPlan.Move(stages, stages[1].Id, -1)).Message);
+        Assert.Equal("\"C\" is already the last stage.", Assert.Throws<DomainException>(() => InterviewPlan.Move(stages, stages[2].Id, 1)).Message);
+        Assert.Equal("That stage is not part of this plan.", Assert.Throws<DomainException>(() => InterviewPlan.Move(stages, Guid.NewGuid(), 1)).Message);
+        Assert.Equal(["B", "A", "C"], Names(stages));
+    }
+
+    [Fact]
+    public void Should_insert_after_the_last_stage_and_refuse_a_stage_outside_the_plan()
+    {
+        var stages = Plan("A", "B");
+        var after = new InterviewStage(stages[0].PostingId, 0, "After B", StageKind.Debrief, 30);
+        InterviewPlan.Insert(stages, after, stages[1].Id);
+        stages.Add(after);
+        Assert.Equal(["A", "B", "After B"], Names(stages));
+        Assert.Equal([0, 1, 2], InterviewPlan.Ordered(stages).Select(s => s.Order));
+
+        var stray = new InterviewStage(stages[0].PostingId, 0, "Stray", StageKind.Debrief, 30);
+        Assert.Equal("The stage to insert after is not part of this plan.",
+            Assert.Throws<DomainException>(() => InterviewPlan.Insert(stages, stray, Guid.NewGuid())).Message);
+        Assert.Equal("That stage is not part of this plan.", Assert.Throws<DomainException>(() => InterviewPlan.Remove(stages, stray.Id)).Message);
+        var one = Plan("Only");
+        Assert.Equal("A plan needs at least one stage: new applications start in the first one.",
+            Assert.Throws<DomainException>(() => InterviewPlan.Remove(one, one[0].Id)).Message);
+    }
+
+    [Fact]
+    public void Should_order_stages_with_the_same_number_by_id()
+    {
+        var posting = Guid.CreateVersion7();
+        var tied = new[] { new InterviewStage(posting, 1, "X", StageKind.Review, 15), new InterviewStage(posting, 1, "Y", StageKind.Review, 15) };
+        var (low, high) = tied[0].Id.CompareTo(tied[1].Id) < 0 ? (tied[0], tied[1]) : (tied[1], tied[0]);
+        var zero = new InterviewStage(posting, 0, "Zero", StageKind.Review, 15);
+        Assert.Equal([zero, low, high], InterviewPlan.Ordered([high, low, zero]));
+        Assert.Equal([zero, low, high], InterviewPlan.Ordered([low, high, zero]));
+        var rest = InterviewPlan.Remove([high, zero, low], zero.Id);
+        Assert.Equal([(low, 0), (high, 1)], rest.Select(s => (s, s.Order)));
+    }
 }
