@@ -85,7 +85,7 @@ public sealed class ReadReplicaTests(ReplicaApp app) : TestBase<ReplicaApp>(app)
         Assert.DoesNotContain("Written Justnow", await SearchResults(otherBrowser));
 
         // When the window has passed, the writer's searches go back to the replica.
-        App.Clock.Advance(TimeSpan.FromSeconds(6));
+        App.Clock.Advance(TimeSpan.FromSeconds(ReplicaApp.ReadYourWritesSeconds + 1));
         Assert.DoesNotContain("Written Justnow", await SearchResults(writer));
     }
 
