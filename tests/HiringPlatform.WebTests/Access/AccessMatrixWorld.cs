@@ -67,7 +67,24 @@ public sealed class AccessMatrixWorld
         }
     }
 
+    // The app's background workers (outbox, résumés, reminders) may hold row locks the DELETEs need in another order:
+    // PostgreSQL then ends one side with a deadlock. When that side is the restore, it rolled back whole: run it again.
     public async Task RestoreAsync(AppFixture app)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RestoreOnceAsync(app);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
+    }
+
+    private async Task RestoreOnceAsync(AppFixture app)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();

@@ -5,8 +5,12 @@ using AngleSharp.Html.Dom;
 using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Testing;
+using HiringPlatform.WebTests.Observability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 using Xunit.Abstractions;
 using ActivityKind = HiringPlatform.Application.Domain.Candidates.ActivityKind;
 
@@ -23,6 +27,9 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
     public sealed class OwnClusterApp : AppFixture
     {
         public OwnPostgresCluster Cluster { get; private set; } = null!;
+
+        // The app's own log (Program reads sinks from the services): a failure prints the errors behind any 500.
+        public CapturedLogs Logs { get; } = new();
 
         protected override string DatabaseName => "fault";
 
@@ -44,6 +51,7 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
             base.ConfigureWebHost(builder);
             builder.UseSetting("Careers:ApplyRateLimitPerHour", "1000000");
             builder.UseSetting("Email:DispatcherEnabled", "false");
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
         }
     }
 
@@ -149,6 +157,9 @@ public sealed class DatabaseRestartTests(DatabaseRestartTests.OwnClusterApp app,
                          $"duplicates: notes {storedNotes.Values.Count(v => v > 1)}, applications {storedApplications.Values.Count(v => v > 1)}, " +
                          $"scorecard events {submittedEvents.Count(v => v > 1)}");
         foreach (var line in tally.Unexpected.Take(20)) output.WriteLine($"Unexpected: {line}");
+        if (!tally.Unexpected.IsEmpty)
+            foreach (var error in app.Logs.Snapshot().Where(e => e.Level >= LogEventLevel.Error).Take(10))
+                output.WriteLine($"App error: {error.RenderMessage()} {error.Exception}");
 
         Assert.Empty(tally.Unexpected);
         Assert.Equal(0, tally.Count(500));
