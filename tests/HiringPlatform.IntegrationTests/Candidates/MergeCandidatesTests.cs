@@ -2,8 +2,8 @@ using HiringPlatform.Application.Domain.Candidates;
 using HiringPlatform.Application.Domain.Interviews;
 using HiringPlatform.Application.Domain.Operations;
 using HiringPlatform.Application.Features.Candidates;
-using HiringPlatform.Application.Features.Interviews;
 using HiringPlatform.Application.Features.Candidates.Shared;
+using HiringPlatform.Application.Features.Interviews;
 using HiringPlatform.Testing;
 using Microsoft.EntityFrameworkCore;
 
